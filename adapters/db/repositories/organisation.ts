@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely';
+import type { Organisation } from '../../../core/content/types';
+import type { Database } from '../schema';
+
+const ACCESSIBILITY = ['non', 'partiellement', 'totalement'] as const;
+
+export function organisationRepository(db: Kysely<Database>) {
+  return {
+    async get(): Promise<Organisation | null> {
+      const row = await db.selectFrom('organisation').selectAll().executeTakeFirst();
+      if (!row) return null;
+      const status = ACCESSIBILITY.find((s) => s === row.accessibility_status) ?? 'non';
+      return {
+        communeName: row.commune_name,
+        inseeCode: row.insee_code,
+        departement: row.departement,
+        holidayZone: row.holiday_zone,
+        regieName: row.regie_name,
+        contactEmail: row.contact_email,
+        accessibilityStatus: status,
+      };
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely';
+import { auditLog } from './repositories/audit';
+import { documentRepository } from './repositories/documents';
+import { familyRepository } from './repositories/families';
+import { newsRepository } from './repositories/news';
+import { organisationRepository } from './repositories/organisation';
+import { resetTokenRepository } from './repositories/reset-tokens';
+import { sessionRepository } from './repositories/sessions';
+import { userRepository } from './repositories/users';
+import type { Database } from './schema';
+
+function repositories(db: Kysely<Database>) {
+  return {
+    users: userRepository(db),
+    sessions: sessionRepository(db),
+    resetTokens: resetTokenRepository(db),
+    audit: auditLog(db),
+    news: newsRepository(db),
+    documents: documentRepository(db),
+    organisation: organisationRepository(db),
+    families: familyRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof repositories>;
+export type Store = Repositories & {
+  db: Kysely<Database>;
+  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+};
+
+/** Repositories bound to the pool, plus a way to run several of them in one transaction. */
+export function createStore(db: Kysely<Database>): Store {
+  return {
+    ...repositories(db),
+    db,
+    transaction: (work) => db.transaction().execute((trx) => work(repositories(trx))),
+  };
+}
+

@@ -1,0 +1,20 @@
+import type { Route } from './+types/home';
+import { PageTitle } from '../../components/page-title';
+import { useT } from '../../i18n';
+import { requirePermission } from '../../web/guards';
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const session = await requirePermission(request, context, 'admin.home');
+  return { name: session.user.displayName, role: session.user.role };
+}
+
+export default function AdminHome({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  return (
+    <>
+      <PageTitle title={t.admin.home} />
+      <h1>{t.admin.welcome(loaderData.name)}</h1>
+      <p>{t.admin.roles[loaderData.role]}</p>
+    </>
+  );
+}
