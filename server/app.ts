@@ -10,10 +10,10 @@ import type { RequestContext } from '../app/web/context';
 import { sameOriginWrites, securityHeaders } from './http-security';
 import type { AppServices } from './services';
 
+/** French unless the visitor chose otherwise with the footer switch: a commune's portal speaks French first. */
 function preferredLang(req: express.Request): Lang {
   const chosen = readCookie(req.headers.cookie, LANG_COOKIE);
-  if (isLang(chosen)) return chosen;
-  return req.acceptsLanguages('fr', 'en') === 'en' ? 'en' : 'fr';
+  return isLang(chosen) ? chosen : 'fr';
 }
 
 export interface AppOptions {

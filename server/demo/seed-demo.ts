@@ -29,6 +29,7 @@ import {
   toParts,
   type OpeningRules,
   type PlainDate,
+  weekday,
   type SchoolYear,
 } from '../../core/calendar/index';
 import { shippedAcademies, shippedSchoolHolidays } from '../../core/calendar/shipped-data';
@@ -226,8 +227,11 @@ const SITES: Record<SiteKey, { name: string; kind: SiteKind; address: string; ca
   },
 };
 
-/** Share of open days booked, per activity kind (garderies: see `usualDays`). */
-const BOOKING_RATE: Record<ActivityKind, number> = { cantine: 0.85, garderie_matin: 0.4, garderie_soir: 0.4, mercredi: 0.5 };
+/**
+ * Share of open days booked: canteen 85 % of days; garderies about 40 % (75 % of the child's two usual weekdays,
+ * 8 % of the others); Wednesday centre one week in two.
+ */
+const CANTEEN_RATE = 0.85;
 
 interface ChildPlan {
   row: ChildRow;
@@ -300,6 +304,7 @@ export function planDemo(now: Date, seed = DEFAULT_SEED): DemoPlan {
   };
 
   // Famille Martin, as in the tutorial: Sarah (CE2) and Chloé (MS) at the Groupe scolaire Les Lutins.
+  const martinCreatedAt = createdAt(400);
   const martin = buildFamily({
     file_number: fileNumber(1),
     name: 'Martin',
@@ -311,8 +316,8 @@ export function planDemo(now: Date, seed = DEFAULT_SEED): DemoPlan {
     resident: 1,
     qf: 720,
     qf_valid_until: current.summerEndsOn,
-    created_at: createdAt(400),
-    updated_at: createdAt(400),
+    created_at: martinCreatedAt,
+    updated_at: martinCreatedAt,
   });
   families.push(martin);
   const martinParent = buildGuardian({
@@ -412,7 +417,8 @@ export function planDemo(now: Date, seed = DEFAULT_SEED): DemoPlan {
     } else if (expiredQf.has(i)) {
       qfValidUntil = addDays(today, -rng.int(10, 45)); // the attestation ran out during the booking window
     }
-    const since = rng.int(30, 900);
+    const familyCreatedAt = createdAt(rng.int(30, 900));
+    const familyUpdatedAt = maxIso(familyCreatedAt, createdAt(rng.int(1, 60)));
     const family = buildFamily({
       file_number: fileNumber(i + 2),
       name,
@@ -424,8 +430,8 @@ export function planDemo(now: Date, seed = DEFAULT_SEED): DemoPlan {
       resident: resident ? 1 : 0,
       qf,
       qf_valid_until: qfValidUntil,
-      created_at: createdAt(since),
-      updated_at: createdAt(Math.min(since, rng.int(1, 60))),
+      created_at: familyCreatedAt,
+      updated_at: familyUpdatedAt,
     });
     families.push(family);
     for (const guardian of familyGuardians) guardians.push({ ...guardian, family_id: family.id });
@@ -553,12 +559,16 @@ export function planDemo(now: Date, seed = DEFAULT_SEED): DemoPlan {
         if (finalStatus !== 'accepted' || from > to) continue;
 
         const activityRules = rules(entry.activity);
+        // Wednesdays: every other week (a common custody or work pattern), starting on a random week.
+        let wednesdays = rng.int(0, 1);
         for (const day of eachDay(from, to)) {
           if (!isOpenOn(day, activityRules)) continue;
-          const rate = kind === 'garderie_matin' || kind === 'garderie_soir'
-            ? (child.usualDays.has(toWeekday(day)) ? 0.75 : 0.08)
-            : BOOKING_RATE[kind];
-          if (!rng.chance(rate)) continue;
+          if (kind === 'mercredi') {
+            if (wednesdays++ % 2 === 1) continue;
+          } else {
+            const rate = kind === 'cantine' ? CANTEEN_RATE : child.usualDays.has(weekday(day)) ? 0.75 : 0.08;
+            if (!rng.chance(rate)) continue;
+          }
           const createdAt = minIso(`${addDays(day, -rng.int(3, 12))}T18:${String(rng.int(0, 59)).padStart(2, '0')}:00.000Z`, nowIso);
           bookings.push(
             buildBooking({
@@ -646,11 +656,6 @@ function unitPrice(grid: GridSpec, family: FamilyRow, day: PlainDate): number {
   return price;
 }
 
-function toWeekday(day: PlainDate): number {
-  const { year, month, day: dayOfMonth } = toParts(day);
-  return ((new Date(Date.UTC(year, month - 1, dayOfMonth)).getUTCDay() + 6) % 7) + 1;
-}
-
 /** 09:00 UTC on that day, but never after now. */
 function isoAt(day: PlainDate, nowIso: string): string {
   return minIso(`${day}T09:00:00.000Z`, nowIso);
@@ -658,6 +663,10 @@ function isoAt(day: PlainDate, nowIso: string): string {
 
 function minIso(a: string, b: string): string {
   return a < b ? a : b;
+}
+
+function maxIso(a: string, b: string): string {
+  return a < b ? b : a;
 }
 
 function slug(text: string): string {
@@ -683,7 +692,7 @@ function demoNews(today: PlainDate, nowIso: string): NewsRow[] {
         '## Pour info',
         '',
         'Les comptes internautes ont été créés pour toutes les familles ayant retourné le questionnaire. ' +
-          'Vous allez recevoir un identifiant et un mot de passe qui vous permettront :',
+          'Vous allez recevoir par e-mail un lien pour choisir votre mot de passe ; votre compte vous permettra :',
         '',
         '- de réserver en ligne les repas à la cantine ;',
         '- de réserver les temps de garderie du matin et du soir, et l’accueil du mercredi ;',
@@ -703,7 +712,7 @@ function demoNews(today: PlainDate, nowIso: string): NewsRow[] {
         '- **Accueil du mercredi** : le jeudi de la semaine précédente avant 9 h, paiement à la réservation.',
         '',
         'N’oubliez pas de cliquer sur **Terminer** dans le récapitulatif : sans cela, rien n’est réservé. ' +
-          'Le détail est dans le [règlement intérieur des services périscolaires](/documents).',
+          'Le détail est dans le [règlement intérieur des services périscolaires](/#documents).',
       ].join('\n'),
     ),
     item(
@@ -733,13 +742,9 @@ function demoNews(today: PlainDate, nowIso: string): NewsRow[] {
         '- Repas végétarien chaque mardi',
         '- Produits locaux : pommes des Monts du Lyonnais',
         '',
-        '[Voir les menus précédents](/documents)',
+        '[Voir les menus précédents](/#documents)',
       ].join('\n'),
       false,
     ),
   ];
 }
-
-// Re-exported for tests that want to reason about the calendar the way the seed does.
-export { BOOKING_RATE };
-export type { Database };

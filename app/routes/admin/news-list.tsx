@@ -1,3 +1,97 @@
-export default function Placeholder() {
-  return null;
+import { data, Form, Link, redirect } from 'react-router';
+import type { Route } from './+types/news-list';
+import { setNewsPublished } from '../../../core/content/news';
+import { ErrorSummary, Notice } from '../../components/form';
+import { PageTitle } from '../../components/page-title';
+import { catalogFor, useT } from '../../i18n';
+import { fr } from '../../i18n/fr';
+import { formatLongDate } from '../../web/format';
+import { actorOf, requirePermission } from '../../web/guards';
+
+type NoticeKey = keyof typeof fr.admin.news.notices;
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  await requirePermission(request, context, 'admin.news');
+  const ok = new URL(request.url).searchParams.get('ok');
+  const items = await context.services.store.news.listAll();
+  return {
+    notice: ok && Object.hasOwn(fr.admin.news.notices, ok) ? (ok as NoticeKey) : null,
+    items: items.map((n) => ({ id: n.id, title: n.title, date: n.newsDate, published: n.published })),
+  };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const session = await requirePermission(request, context, 'admin.news');
+  const t = catalogFor(context.lang);
+  const form = await request.formData();
+  const intent = form.get('intent');
+  const id = String(form.get('id') ?? '').slice(0, 64);
+  if (intent !== 'publish' && intent !== 'unpublish') throw new Response('Bad Request', { status: 400 });
+  const result = await setNewsPublished({ id, published: intent === 'publish', actor: actorOf(session, context) }, context.services);
+  if (!result.ok) return data({ errors: { form: t.admin.news.errors.notFound } }, { status: 404 });
+  return redirect(`/admin/actualites?ok=${intent === 'publish' ? 'publie' : 'depublie'}`);
+}
+
+export default function NewsList({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const n = t.admin.news;
+  const { items, notice } = loaderData;
+  return (
+    <>
+      <PageTitle title={n.title} hasErrors={Boolean(actionData?.errors)} />
+      <h1>{n.title}</h1>
+      <ErrorSummary errors={actionData?.errors} labels={{}} />
+      {notice && !actionData ? <Notice tone="success">{n.notices[notice]}</Notice> : null}
+      <p>{n.intro}</p>
+      <p>
+        <Link to="/admin/actualites/nouvelle" className="button">
+          {n.create}
+        </Link>
+      </p>
+      {items.length === 0 ? (
+        <p>{n.empty}</p>
+      ) : (
+        <div className="table-wrapper">
+          <table className="table">
+            <caption>{n.caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{n.columns.title}</th>
+                <th scope="col">{n.columns.date}</th>
+                <th scope="col">{n.columns.status}</th>
+                <th scope="col">{t.admin.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.id}>
+                  <th scope="row">{item.title}</th>
+                  <td>
+                    <time dateTime={item.date}>{formatLongDate(item.date, t.lang.code)}</time>
+                  </td>
+                  <td>{item.published ? n.published : n.draft}</td>
+                  <td>
+                    <div className="table-actions">
+                      <Link to={`/admin/actualites/${item.id}`}>
+                        {n.edit}
+                        <span className="visually-hidden"> « {item.title} »</span>
+                      </Link>
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="id" value={item.id} />
+                        <input type="hidden" name="intent" value={item.published ? 'unpublish' : 'publish'} />
+                        <button type="submit" className="button button--secondary">
+                          {item.published ? n.unpublish : n.publish}
+                          <span className="visually-hidden"> « {item.title} »</span>
+                        </button>
+                      </Form>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
 }
