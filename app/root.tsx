@@ -31,7 +31,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
-        <Links />
+        {/* Stylesheets and module preloads are same-origin (CSP 'self'): no nonce, which browsers hide from
+            the DOM and would make hydration complain. */}
+        <Links nonce="" />
       </head>
       <body>
         {children}

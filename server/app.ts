@@ -7,7 +7,7 @@ import { resolveSession } from '../core/accounts/current-session';
 import { isLang, type Lang } from '../app/i18n';
 import { LANG_COOKIE, readCookie, sessionCookieName } from '../app/web/cookies';
 import type { RequestContext } from '../app/web/context';
-import { sameOriginWrites, securityHeaders } from './http-security';
+import { sameOriginWrites, securityHeaders, sendPlainPage } from './http-security';
 import type { AppServices } from './services';
 
 /** French unless the visitor chose otherwise with the footer switch: a commune's portal speaks French first. */
@@ -52,7 +52,7 @@ export function createApp({ services, build, clientDir, dev = false, extraMiddle
     const length = Number(req.get('content-length') ?? 0);
     // Uploads are bounded by the configured maximum plus room for the other form fields.
     if (length > config.uploadMaxBytes + 256 * 1024) {
-      res.status(413).type('text/plain; charset=utf-8').send('Le fichier est trop volumineux.');
+      sendPlainPage(res, 413, 'Fichier trop volumineux', `Le fichier envoyé dépasse la taille maximale de ${Math.round(config.uploadMaxBytes / 1024 / 1024)} Mo : rien n’a été enregistré.`);
       return;
     }
     next();
@@ -82,7 +82,7 @@ export function createApp({ services, build, clientDir, dev = false, extraMiddle
   app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     logger.error({ err: error, requestId: res.locals.requestId }, 'unhandled error');
     if (res.headersSent) return next(error);
-    res.status(500).type('text/plain; charset=utf-8').send(`Une erreur est survenue. Référence : ${res.locals.requestId}`);
+    sendPlainPage(res, 500, 'Une erreur est survenue', `Réessayez dans quelques instants. Référence de l’incident : ${res.locals.requestId}`);
   });
   return app;
 }

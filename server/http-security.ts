@@ -62,9 +62,19 @@ export function sameOriginWrites(config: Config) {
     }
     const crossOrigin = (originHost !== null && originHost !== host && originHost !== allowed) || site === 'cross-site';
     if (crossOrigin) {
-      res.status(403).type('text/plain; charset=utf-8').send('Requête refusée : elle ne provient pas de ce site.');
+      sendPlainPage(res, 403, 'Requête refusée', 'Cette demande ne provient pas de ce site : elle a été ignorée.');
       return;
     }
     next();
   };
+}
+
+/** A minimal French page for answers given before React renders (no script, so the CSP needs no nonce). */
+export function sendPlainPage(res: Response, status: number, title: string, text: string): void {
+  res
+    .status(status)
+    .type('text/html; charset=utf-8')
+    .send(
+      `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} – Portail famille</title></head><body><main><h1>${title}</h1><p>${text}</p><p><a href="/">Accueil</a></p></main></body></html>`,
+    );
 }

@@ -18,6 +18,7 @@ export const enAdmin: Catalog['admin'] = {
     portalHome: 'View the public site',
   },
   actions: 'Actions',
+  named: (name) => ` “${name}”`,
   news: {
     title: 'News',
     intro: 'Published news items appear on the home page, newest first.',
@@ -109,7 +110,7 @@ export const enAdmin: Catalog['admin'] = {
     you: '(you)',
     deactivate: 'Deactivate',
     reactivate: 'Reactivate',
-    roleOf: (username) => `Role of ${username}`,
+    roleOf: (username) => `Role of “${username}”`,
     changeRole: 'Change role',
     sendReset: 'Send a password link',
     createTitle: 'Create a staff account',

@@ -17,6 +17,8 @@ export const frAdmin = {
     portalHome: 'Voir le site public',
   },
   actions: 'Actions',
+  /** Appended (visually hidden) to a row's button or link so each has a unique accessible name. */
+  named: (name: string) => ` « ${name} »`,
   news: {
     title: 'Actualités',
     intro: 'Les actualités publiées apparaissent sur la page d’accueil, de la plus récente à la plus ancienne.',
@@ -110,7 +112,7 @@ export const frAdmin = {
     you: '(vous)',
     deactivate: 'Désactiver',
     reactivate: 'Réactiver',
-    roleOf: (username: string) => `Rôle de ${username}`,
+    roleOf: (username: string) => `Rôle de « ${username} »`,
     changeRole: 'Changer le rôle',
     sendReset: 'Envoyer un lien de mot de passe',
     createTitle: 'Créer un compte pour le personnel',

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryContentStore } from './memory-content-store';
-import { isCalendarDate, NEWS_BODY_MAX, NEWS_TITLE_MAX, saveNews, setNewsPublished, validateNews } from './news';
+import { isCalendarDate, NEWS_BODY_MAX, NEWS_TITLE_MAX, validateNews } from './news';
 
 const actor = { userId: 'u-1', label: 'agent', ip: '192.0.2.1' };
 const clock = { now: () => new Date('2026-03-02T09:00:00.000Z') };
@@ -46,44 +45,5 @@ describe('validateNews', () => {
 
   it('ignores values that are not strings', () => {
     expect(validateNews({ title: ['x'], newsDate: 20260302, bodyMarkdown: { a: 1 } }).ok).toBe(false);
-  });
-});
-
-describe('saveNews', () => {
-  const input = { title: 'Menus', newsDate: '2026-03-02', bodyMarkdown: 'Texte', published: '1' };
-
-  it('creates, then updates, each time with an audit event', async () => {
-    const store = memoryContentStore();
-    const created = await saveNews({ input, actor }, { store, clock });
-    expect(created).toMatchObject({ ok: true, created: true, news: { title: 'Menus', published: true } });
-    if (!created.ok) throw new Error('unreachable');
-    const updated = await saveNews({ id: created.news.id, input: { ...input, title: 'Menus du mois' }, actor }, { store, clock });
-    expect(updated).toMatchObject({ ok: true, created: false, news: { id: created.news.id, title: 'Menus du mois' } });
-    expect(store.newsRows).toHaveLength(1);
-    expect(store.events.map((e) => [e.action, e.target, e.actorLabel])).toEqual([
-      ['news.created', `news:${created.news.id}`, 'agent'],
-      ['news.updated', `news:${created.news.id}`, 'agent'],
-    ]);
-  });
-
-  it('writes nothing for invalid input or an unknown id', async () => {
-    const store = memoryContentStore();
-    expect(await saveNews({ input: { ...input, title: '' }, actor }, { store, clock })).toEqual({ ok: false, error: 'invalid', errors: { title: 'required' } });
-    expect(await saveNews({ id: 'nope', input, actor }, { store, clock })).toEqual({ ok: false, error: 'not_found' });
-    expect(store.newsRows).toEqual([]);
-    expect(store.events).toEqual([]);
-  });
-});
-
-describe('setNewsPublished', () => {
-  it('changes the state with an audit event, and a repeated request is a no-op', async () => {
-    const store = memoryContentStore();
-    const saved = await saveNews({ input: { title: 'A', newsDate: '2026-03-02', bodyMarkdown: 'x' }, actor }, { store, clock });
-    if (!saved.ok) throw new Error('unreachable');
-    expect(await setNewsPublished({ id: saved.news.id, published: true, actor }, { store, clock })).toMatchObject({ ok: true, changed: true });
-    expect(await setNewsPublished({ id: saved.news.id, published: true, actor }, { store, clock })).toMatchObject({ ok: true, changed: false });
-    expect(await setNewsPublished({ id: saved.news.id, published: false, actor }, { store, clock })).toMatchObject({ ok: true, changed: true });
-    expect(store.events.map((e) => e.action)).toEqual(['news.created', 'news.published', 'news.unpublished']);
-    expect(await setNewsPublished({ id: 'nope', published: true, actor }, { store, clock })).toEqual({ ok: false, error: 'not_found' });
   });
 });

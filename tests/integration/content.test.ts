@@ -163,6 +163,19 @@ describeEachDialect('content use cases', (getHandle) => {
     expect(await count(handle, 'audit_events')).toBe(0);
   });
 
+  it('reports a missing file, an empty file, a missing title and a long description together, storing nothing', async () => {
+    const { uploadDeps, actor, handle } = await setup();
+    expect(await publishDocument({ title: '', description: 'd'.repeat(1001), file: null, published: false, actor }, uploadDeps)).toEqual({
+      ok: false,
+      errors: { title: 'required', description: 'too_long', file: 'required' },
+    });
+    expect(await publishDocument({ title: 'x', file: asUpload('', new Uint8Array()), published: false, actor }, uploadDeps)).toEqual({ ok: false, errors: { file: 'required' } });
+    expect(await publishDocument({ title: 'x', file: asUpload('vide.pdf', new Uint8Array()), published: false, actor }, uploadDeps)).toEqual({ ok: false, errors: { file: 'empty' } });
+    expect(await publishDocument({ title: 'x'.repeat(201), file: asUpload('a.pdf', PDF), published: false, actor }, uploadDeps)).toEqual({ ok: false, errors: { title: 'too_long' } });
+    expect(filesUnder(uploadsDir)).toEqual([]);
+    expect(await count(handle, 'documents')).toBe(0);
+  });
+
   it('removes the stored file and the row when the transaction fails', async () => {
     const { handle, store, actor, uploadDeps } = await setup();
     // The audit write fails after the document row was inserted in the same transaction: both roll back.

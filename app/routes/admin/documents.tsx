@@ -132,14 +132,14 @@ export default function Documents({ loaderData, actionData }: Route.ComponentPro
                     <div className="table-actions">
                       <a href={`/documents/${doc.id}`} download>
                         {d.download}
-                        <span className="visually-hidden"> « {doc.title} »</span>
+                        <span className="visually-hidden">{t.admin.named(doc.title)}</span>
                       </a>
                       <Form method="post" className="inline-form">
                         <input type="hidden" name="id" value={doc.id} />
                         <input type="hidden" name="intent" value={doc.published ? 'unpublish' : 'publish'} />
                         <button type="submit" className="button button--secondary">
                           {doc.published ? d.unpublish : d.publish}
-                          <span className="visually-hidden"> « {doc.title} »</span>
+                          <span className="visually-hidden">{t.admin.named(doc.title)}</span>
                         </button>
                       </Form>
                     </div>

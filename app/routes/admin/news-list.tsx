@@ -74,14 +74,14 @@ export default function NewsList({ loaderData, actionData }: Route.ComponentProp
                     <div className="table-actions">
                       <Link to={`/admin/actualites/${item.id}`}>
                         {n.edit}
-                        <span className="visually-hidden"> « {item.title} »</span>
+                        <span className="visually-hidden">{t.admin.named(item.title)}</span>
                       </Link>
                       <Form method="post" className="inline-form">
                         <input type="hidden" name="id" value={item.id} />
                         <input type="hidden" name="intent" value={item.published ? 'unpublish' : 'publish'} />
                         <button type="submit" className="button button--secondary">
                           {item.published ? n.unpublish : n.publish}
-                          <span className="visually-hidden"> « {item.title} »</span>
+                          <span className="visually-hidden">{t.admin.named(item.title)}</span>
                         </button>
                       </Form>
                     </div>

@@ -59,10 +59,7 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
                         <details>
                           <summary>
                             {o.show}
-                            <span className="visually-hidden">
-                              {' '}
-                              « {m.subject} », {m.to}, {formatParisDateTime(m.date)}
-                            </span>
+                            <span className="visually-hidden">{`${t.admin.named(m.subject)}, ${m.to}, ${formatParisDateTime(m.date)}`}</span>
                           </summary>
                           <pre className="mail-text">{m.text}</pre>
                         </details>

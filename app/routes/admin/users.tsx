@@ -172,7 +172,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
             {users.map((user) => {
               const self = user.id === selfId;
               const staff = isStaffRole(user.role);
-              const name = <span className="visually-hidden"> « {user.username} »</span>;
+              const name = <span className="visually-hidden">{t.admin.named(user.username)}</span>;
               return (
                 <tr key={user.id}>
                   <th scope="row">
