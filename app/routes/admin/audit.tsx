@@ -4,6 +4,7 @@ import { PageTitle } from '../../components/page-title';
 import { useT, type Catalog } from '../../i18n';
 import { formatParisDateTime } from '../../web/format';
 import { requirePermission } from '../../web/guards';
+import { DataTable } from '../../components/data-table';
 
 const PAGE_SIZE = 50;
 const MAX_PAGE = 100_000;
@@ -76,33 +77,19 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
       {events.length === 0 ? (
         <p>{a.empty}</p>
       ) : (
-        <div className="table-wrapper">
-          <table className="table">
-            <caption>{a.caption(page)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{a.columns.at}</th>
-                <th scope="col">{a.columns.actor}</th>
-                <th scope="col">{a.columns.action}</th>
-                <th scope="col">{a.columns.target}</th>
-                <th scope="col">{a.columns.ip}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((event) => (
-                <tr key={event.id}>
-                  <th scope="row">
-                    <time dateTime={event.at}>{formatParisDateTime(event.at)}</time>
-                  </th>
-                  <td>{event.actor ?? a.unknownAccount}</td>
-                  <td>{Object.hasOwn(a.actionLabels, event.action) ? a.actionLabels[event.action] : event.action}</td>
-                  <td>{event.target ? targetLabel(t, event.target) : null}</td>
-                  <td>{event.ip}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={a.caption(page)} columns={[a.columns.at, a.columns.actor, a.columns.action, a.columns.target, a.columns.ip]}>
+          {events.map((event) => (
+            <tr key={event.id}>
+              <th scope="row">
+                <time dateTime={event.at}>{formatParisDateTime(event.at)}</time>
+              </th>
+              <td>{event.actor ?? a.unknownAccount}</td>
+              <td>{Object.hasOwn(a.actionLabels, event.action) ? a.actionLabels[event.action] : event.action}</td>
+              <td>{event.target ? targetLabel(t, event.target) : null}</td>
+              <td>{event.ip}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {page > 1 || hasNext ? (
         <nav aria-label={a.pagination} className="pagination">

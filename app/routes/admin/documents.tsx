@@ -1,13 +1,20 @@
 import { data, Form, redirect } from 'react-router';
 import type { Route } from './+types/documents';
 import {
-  DOCUMENT_DESCRIPTION_MAX, DOCUMENT_TITLE_MAX, fromWebFile, publishDocument, setDocumentPublished, type DocumentErrors,
+  DOCUMENT_DESCRIPTION_MAX,
+  DOCUMENT_TITLE_MAX,
+  fromWebFile,
+  publishDocument,
+  setDocumentPublished,
+  type DocumentErrors,
 } from '../../../core/content/documents';
 import { CheckboxField, ErrorSummary, Notice, TextAreaField, TextField } from '../../components/form';
 import { PageTitle } from '../../components/page-title';
 import { catalogFor, useT, type Catalog } from '../../i18n';
 import { fr } from '../../i18n/fr';
 import { actorOf, requirePermission } from '../../web/guards';
+import { DataTable } from '../../components/data-table';
+import { PublishToggle } from '../../components/publish-toggle';
 
 type NoticeKey = keyof typeof fr.admin.documents.notices;
 
@@ -57,7 +64,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (intent === 'publish' || intent === 'unpublish') {
     const id = String(form.get('id') ?? '').slice(0, 64);
     const result = await setDocumentPublished({ id, published: intent === 'publish', actor }, services);
-    if (!result.ok) return data({ errors: { form: t.admin.documents.errors.notFound } as Record<string, string>, values: null }, { status: 404 });
+    if (!result.ok)
+      return data({ errors: { form: t.admin.documents.errors.notFound } as Record<string, string>, values: null }, { status: 404 });
     return redirect(`/admin/documents?ok=${intent === 'publish' ? 'publie' : 'depublie'}`);
   }
   if (intent !== 'upload') throw new Response('Bad Request', { status: 400 });
@@ -84,7 +92,13 @@ export async function action({ request, context }: Route.ActionArgs) {
       published: values.published,
       actor,
     },
-    { store: services.store, files: services.files, sniffMediaType: services.sniffMediaType, clock: services.clock, maxBytes: services.config.uploadMaxBytes },
+    {
+      store: services.store,
+      files: services.files,
+      sniffMediaType: services.sniffMediaType,
+      clock: services.clock,
+      maxBytes: services.config.uploadMaxBytes,
+    },
   );
   if (result.ok) return redirect('/admin/documents?ok=envoye');
   const status = result.errors.file === 'too_large' ? 413 : 400;
@@ -107,48 +121,29 @@ export default function Documents({ loaderData, actionData }: Route.ComponentPro
       {documents.length === 0 ? (
         <p>{d.empty}</p>
       ) : (
-        <div className="table-wrapper">
-          <table className="table">
-            <caption>{d.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{d.columns.title}</th>
-                <th scope="col">{d.columns.fileName}</th>
-                <th scope="col">{d.columns.type}</th>
-                <th scope="col">{d.columns.size}</th>
-                <th scope="col">{d.columns.status}</th>
-                <th scope="col">{t.admin.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {documents.map((doc) => (
-                <tr key={doc.id}>
-                  <th scope="row">{doc.title}</th>
-                  <td>{doc.fileName}</td>
-                  <td>{d.types[doc.mediaType] ?? doc.mediaType}</td>
-                  <td>{t.common.bytes(doc.sizeBytes)}</td>
-                  <td>{doc.published ? d.published : d.draft}</td>
-                  <td>
-                    <div className="table-actions">
-                      <a href={`/documents/${doc.id}`} download>
-                        {d.download}
-                        <span className="visually-hidden">{t.admin.named(doc.title)}</span>
-                      </a>
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="id" value={doc.id} />
-                        <input type="hidden" name="intent" value={doc.published ? 'unpublish' : 'publish'} />
-                        <button type="submit" className="button button--secondary">
-                          {doc.published ? d.unpublish : d.publish}
-                          <span className="visually-hidden">{t.admin.named(doc.title)}</span>
-                        </button>
-                      </Form>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={d.caption}
+          columns={[d.columns.title, d.columns.fileName, d.columns.type, d.columns.size, d.columns.status, t.admin.actions]}
+        >
+          {documents.map((doc) => (
+            <tr key={doc.id}>
+              <th scope="row">{doc.title}</th>
+              <td>{doc.fileName}</td>
+              <td>{d.types[doc.mediaType] ?? doc.mediaType}</td>
+              <td>{t.common.bytes(doc.sizeBytes)}</td>
+              <td>{doc.published ? d.published : d.draft}</td>
+              <td>
+                <div className="table-actions">
+                  <a href={`/documents/${doc.id}`} download>
+                    {d.download}
+                    <span className="visually-hidden">{t.admin.named(doc.title)}</span>
+                  </a>
+                  <PublishToggle id={doc.id} title={doc.title} published={doc.published} labels={d} />
+                </div>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
 
       <section aria-labelledby="deposer" className="card">

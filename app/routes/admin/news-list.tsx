@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect } from 'react-router';
+import { data, Link, redirect } from 'react-router';
 import type { Route } from './+types/news-list';
 import { setNewsPublished } from '../../../core/content/news';
 import { ErrorSummary, Notice } from '../../components/form';
@@ -7,6 +7,8 @@ import { catalogFor, useT } from '../../i18n';
 import { fr } from '../../i18n/fr';
 import { formatLongDate } from '../../web/format';
 import { actorOf, requirePermission } from '../../web/guards';
+import { DataTable } from '../../components/data-table';
+import { PublishToggle } from '../../components/publish-toggle';
 
 type NoticeKey = keyof typeof fr.admin.news.notices;
 
@@ -51,46 +53,26 @@ export default function NewsList({ loaderData, actionData }: Route.ComponentProp
       {items.length === 0 ? (
         <p>{n.empty}</p>
       ) : (
-        <div className="table-wrapper">
-          <table className="table">
-            <caption>{n.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{n.columns.title}</th>
-                <th scope="col">{n.columns.date}</th>
-                <th scope="col">{n.columns.status}</th>
-                <th scope="col">{t.admin.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.id}>
-                  <th scope="row">{item.title}</th>
-                  <td>
-                    <time dateTime={item.date}>{formatLongDate(item.date, t.lang.code)}</time>
-                  </td>
-                  <td>{item.published ? n.published : n.draft}</td>
-                  <td>
-                    <div className="table-actions">
-                      <Link to={`/admin/actualites/${item.id}`}>
-                        {n.edit}
-                        <span className="visually-hidden">{t.admin.named(item.title)}</span>
-                      </Link>
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="id" value={item.id} />
-                        <input type="hidden" name="intent" value={item.published ? 'unpublish' : 'publish'} />
-                        <button type="submit" className="button button--secondary">
-                          {item.published ? n.unpublish : n.publish}
-                          <span className="visually-hidden">{t.admin.named(item.title)}</span>
-                        </button>
-                      </Form>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={n.caption} columns={[n.columns.title, n.columns.date, n.columns.status, t.admin.actions]}>
+          {items.map((item) => (
+            <tr key={item.id}>
+              <th scope="row">{item.title}</th>
+              <td>
+                <time dateTime={item.date}>{formatLongDate(item.date, t.lang.code)}</time>
+              </td>
+              <td>{item.published ? n.published : n.draft}</td>
+              <td>
+                <div className="table-actions">
+                  <Link to={`/admin/actualites/${item.id}`}>
+                    {n.edit}
+                    <span className="visually-hidden">{t.admin.named(item.title)}</span>
+                  </Link>
+                  <PublishToggle id={item.id} title={item.title} published={item.published} labels={n} />
+                </div>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

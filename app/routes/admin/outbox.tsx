@@ -5,6 +5,7 @@ import { PageTitle } from '../../components/page-title';
 import { useT } from '../../i18n';
 import { formatParisDateTime } from '../../web/format';
 import { requirePermission } from '../../web/guards';
+import { DataTable } from '../../components/data-table';
 
 const LIMIT = 100;
 
@@ -36,39 +37,26 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
           {messages.length === 0 ? (
             <p>{o.empty}</p>
           ) : (
-            <div className="table-wrapper">
-              <table className="table">
-                <caption>{o.caption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{o.columns.date}</th>
-                    <th scope="col">{o.columns.to}</th>
-                    <th scope="col">{o.columns.subject}</th>
-                    <th scope="col">{o.columns.text}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {messages.map((m) => (
-                    <tr key={m.id}>
-                      <td>
-                        <time dateTime={m.date}>{formatParisDateTime(m.date)}</time>
-                      </td>
-                      <td>{m.to}</td>
-                      <th scope="row">{m.subject}</th>
-                      <td>
-                        <details>
-                          <summary>
-                            {o.show}
-                            <span className="visually-hidden">{`${t.admin.named(m.subject)}, ${m.to}, ${formatParisDateTime(m.date)}`}</span>
-                          </summary>
-                          <pre className="mail-text">{m.text}</pre>
-                        </details>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption={o.caption} columns={[o.columns.date, o.columns.to, o.columns.subject, o.columns.text]}>
+              {messages.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    <time dateTime={m.date}>{formatParisDateTime(m.date)}</time>
+                  </td>
+                  <td>{m.to}</td>
+                  <th scope="row">{m.subject}</th>
+                  <td>
+                    <details>
+                      <summary>
+                        {o.show}
+                        <span className="visually-hidden">{`${t.admin.named(m.subject)}, ${m.to}, ${formatParisDateTime(m.date)}`}</span>
+                      </summary>
+                      <pre className="mail-text">{m.text}</pre>
+                    </details>
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </>
       )}

@@ -11,6 +11,7 @@ import { catalogFor, useT, type Catalog } from '../../i18n';
 import { fr } from '../../i18n/fr';
 import { formatParisDateTime } from '../../web/format';
 import { actorOf, requirePermission } from '../../web/guards';
+import { DataTable } from '../../components/data-table';
 
 type NoticeKey = keyof typeof fr.admin.users.notices;
 type Services = Route.ActionArgs['context']['services'];
@@ -55,7 +56,11 @@ async function sendPasswordLink(
   try {
     await services.mailer.send(
       kind === 'welcome'
-        ? { to: user.email, subject: u.welcomeMailSubject(commune), text: u.welcomeMailText(user.displayName, user.username, link, commune) }
+        ? {
+            to: user.email,
+            subject: u.welcomeMailSubject(commune),
+            text: u.welcomeMailText(user.displayName, user.username, link, commune),
+          }
         : { to: user.email, subject: u.resetMailSubject, text: u.resetMailText(user.displayName, user.username, link, commune) },
     );
     return true;
@@ -89,19 +94,36 @@ export async function action({ request, context }: Route.ActionArgs) {
   const tokenActor = { actorUserId: session.user.id, actorLabel: session.user.username, ip: context.ip };
   const form = await request.formData();
   const intent = form.get('intent');
-  const rowError = (message: string, status = 400) => data({ errors: { form: message } as Record<string, string>, values: null }, { status });
+  const rowError = (message: string, status = 400) =>
+    data({ errors: { form: message } as Record<string, string>, values: null }, { status });
 
   if (intent === 'create') {
     const values: CreateValues = {
-      username: String(form.get('username') ?? '').trim().toLowerCase().slice(0, 120),
-      displayName: String(form.get('displayName') ?? '').trim().slice(0, DISPLAY_NAME_MAX * 2),
-      email: String(form.get('email') ?? '').trim().toLowerCase().slice(0, EMAIL_MAX * 2),
+      username: String(form.get('username') ?? '')
+        .trim()
+        .toLowerCase()
+        .slice(0, 120),
+      displayName: String(form.get('displayName') ?? '')
+        .trim()
+        .slice(0, DISPLAY_NAME_MAX * 2),
+      email: String(form.get('email') ?? '')
+        .trim()
+        .toLowerCase()
+        .slice(0, EMAIL_MAX * 2),
       role: String(form.get('role') ?? '').slice(0, 20),
     };
     const errors = validateCreate(values, t);
     if (Object.keys(errors).length > 0 || !isStaffRole(values.role)) return data({ errors, values }, { status: 400 });
     const created = await createUser(
-      { username: values.username, email: values.email, displayName: values.displayName, role: values.role, password: null, familyId: null, actor },
+      {
+        username: values.username,
+        email: values.email,
+        displayName: values.displayName,
+        role: values.role,
+        password: null,
+        familyId: null,
+        actor,
+      },
       services,
     );
     if (!created.ok) {
@@ -124,7 +146,10 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (!isStaffRole(role)) return rowError(e.roleInvalid);
     const result = await changeUserRole({ userId, role, actor }, services);
     if (!result.ok) {
-      return rowError(result.error === 'self' ? e.self : result.error === 'invalid_role' ? e.parentRole : e.notFound, result.error === 'not_found' ? 404 : 400);
+      return rowError(
+        result.error === 'self' ? e.self : result.error === 'invalid_role' ? e.parentRole : e.notFound,
+        result.error === 'not_found' ? 404 : 400,
+      );
     }
     return redirect('/admin/utilisateurs?ok=role-modifie');
   }
@@ -154,86 +179,81 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
         labels={{ username: u.fields.username, displayName: u.fields.displayName, email: u.fields.email, role: u.fields.role }}
       />
       {notice && !actionData ? <Notice tone="success">{u.notices[notice]}</Notice> : null}
-      <div className="table-wrapper">
-        <table className="table">
-          <caption>{u.caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{u.columns.username}</th>
-              <th scope="col">{u.columns.name}</th>
-              <th scope="col">{u.columns.email}</th>
-              <th scope="col">{u.columns.role}</th>
-              <th scope="col">{u.columns.active}</th>
-              <th scope="col">{u.columns.lastLogin}</th>
-              <th scope="col">{t.admin.actions}</th>
+      <DataTable
+        caption={u.caption}
+        columns={[
+          u.columns.username,
+          u.columns.name,
+          u.columns.email,
+          u.columns.role,
+          u.columns.active,
+          u.columns.lastLogin,
+          t.admin.actions,
+        ]}
+      >
+        {users.map((user) => {
+          const self = user.id === selfId;
+          const staff = isStaffRole(user.role);
+          const name = <span className="visually-hidden">{t.admin.named(user.username)}</span>;
+          return (
+            <tr key={user.id}>
+              <th scope="row">
+                {user.username}
+                {self ? ` ${u.you}` : null}
+              </th>
+              <td>{user.displayName}</td>
+              <td>{user.email ?? u.noEmail}</td>
+              <td>{t.admin.roles[user.role] ?? user.role}</td>
+              <td>{user.active ? t.common.yes : t.common.no}</td>
+              <td>{user.lastLoginAt ? <time dateTime={user.lastLoginAt}>{formatParisDateTime(user.lastLoginAt)}</time> : u.never}</td>
+              <td>
+                <div className="table-actions">
+                  {self ? null : (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="userId" value={user.id} />
+                      <input type="hidden" name="intent" value={user.active ? 'deactivate' : 'activate'} />
+                      <button type="submit" className="button button--secondary">
+                        {user.active ? u.deactivate : u.reactivate}
+                        {name}
+                      </button>
+                    </Form>
+                  )}
+                  {!self && staff ? (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="userId" value={user.id} />
+                      <input type="hidden" name="intent" value="role" />
+                      <label className="visually-hidden" htmlFor={`role-${user.id}`}>
+                        {u.roleOf(user.username)}
+                      </label>
+                      <select id={`role-${user.id}`} name="role" defaultValue={user.role}>
+                        {STAFF_ROLES.map((role) => (
+                          <option key={role} value={role}>
+                            {t.admin.roles[role]}
+                          </option>
+                        ))}
+                      </select>{' '}
+                      <button type="submit" className="button button--secondary">
+                        {u.changeRole}
+                        {name}
+                      </button>
+                    </Form>
+                  ) : null}
+                  {user.email && user.active ? (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="userId" value={user.id} />
+                      <input type="hidden" name="intent" value="reset" />
+                      <button type="submit" className="button button--secondary">
+                        {u.sendReset}
+                        {name}
+                      </button>
+                    </Form>
+                  ) : null}
+                </div>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => {
-              const self = user.id === selfId;
-              const staff = isStaffRole(user.role);
-              const name = <span className="visually-hidden">{t.admin.named(user.username)}</span>;
-              return (
-                <tr key={user.id}>
-                  <th scope="row">
-                    {user.username}
-                    {self ? ` ${u.you}` : null}
-                  </th>
-                  <td>{user.displayName}</td>
-                  <td>{user.email ?? u.noEmail}</td>
-                  <td>{t.admin.roles[user.role] ?? user.role}</td>
-                  <td>{user.active ? t.common.yes : t.common.no}</td>
-                  <td>{user.lastLoginAt ? <time dateTime={user.lastLoginAt}>{formatParisDateTime(user.lastLoginAt)}</time> : u.never}</td>
-                  <td>
-                    <div className="table-actions">
-                      {self ? null : (
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="userId" value={user.id} />
-                          <input type="hidden" name="intent" value={user.active ? 'deactivate' : 'activate'} />
-                          <button type="submit" className="button button--secondary">
-                            {user.active ? u.deactivate : u.reactivate}
-                            {name}
-                          </button>
-                        </Form>
-                      )}
-                      {!self && staff ? (
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="userId" value={user.id} />
-                          <input type="hidden" name="intent" value="role" />
-                          <label className="visually-hidden" htmlFor={`role-${user.id}`}>
-                            {u.roleOf(user.username)}
-                          </label>
-                          <select id={`role-${user.id}`} name="role" defaultValue={user.role}>
-                            {STAFF_ROLES.map((role) => (
-                              <option key={role} value={role}>
-                                {t.admin.roles[role]}
-                              </option>
-                            ))}
-                          </select>{' '}
-                          <button type="submit" className="button button--secondary">
-                            {u.changeRole}
-                            {name}
-                          </button>
-                        </Form>
-                      ) : null}
-                      {user.email && user.active ? (
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="userId" value={user.id} />
-                          <input type="hidden" name="intent" value="reset" />
-                          <button type="submit" className="button button--secondary">
-                            {u.sendReset}
-                            {name}
-                          </button>
-                        </Form>
-                      ) : null}
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
 
       <section aria-labelledby="creer" className="card">
         <h2 id="creer">{u.createTitle}</h2>
