@@ -21,8 +21,11 @@ export default [
     comingSoon('dossier/documents', 'portail-dossier-documents'),
     comingSoon('inscriptions', 'portail-inscriptions'),
     comingSoon('inscriptions/nouvelle', 'portail-inscriptions-nouvelle'),
-    comingSoon('planning', 'portail-planning'),
-    comingSoon('planning/reservations', 'portail-planning-reservations'),
+    route('planning', 'routes/portail/planning.tsx', { id: 'portail-planning' }),
+    // « Effectuer de nouvelles réservations »: the same page, opened in edit mode.
+    route('planning/reservations', 'routes/portail/planning.tsx', { id: 'portail-planning-reservations' }),
+    route('planning/recapitulatif', 'routes/portail/recap.tsx'),
+    route('planning/modification-avancee', 'routes/portail/advanced-edit.tsx'),
     comingSoon('facturation', 'portail-facturation'),
     comingSoon('facturation/historique', 'portail-facturation-historique'),
     comingSoon('facturation/prelevements', 'portail-facturation-prelevements'),
@@ -37,6 +40,8 @@ export default [
     route('utilisateurs', 'routes/admin/users.tsx'),
     route('journal', 'routes/admin/audit.tsx'),
     route('boite-d-envoi', 'routes/admin/outbox.tsx'),
+    route('plannings', 'routes/admin/plannings.tsx'),
+    route('effectifs', 'routes/admin/occupancy.tsx'),
   ]),
 
   route('*', 'routes/public/not-found.tsx'),

@@ -31,6 +31,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TARTINE_DEMO: 'yes' })).toThrow(/TARTINE_DEMO/);
   });
 
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ SMTP_URL: '', DATABASE_URL: '', PORT: '' }).smtpUrl).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: '' }).database.dialect).toBe('sqlite');
+  });
+
   it('accepts sqlite: and file: URLs', () => {
     expect(parseDatabaseUrl('sqlite:/tmp/x.sqlite', '/d')).toEqual({ dialect: 'sqlite', filename: '/tmp/x.sqlite' });
     expect(parseDatabaseUrl('file:./y.sqlite', '/d')).toEqual({ dialect: 'sqlite', filename: path.resolve('y.sqlite') });

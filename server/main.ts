@@ -8,6 +8,7 @@ import { buildIfNeeded } from './build-if-needed';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
 import { createServices } from './services';
+import { startJobs } from './jobs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dev = process.argv.includes('--dev');
@@ -53,6 +54,7 @@ async function main() {
     }
   });
 
+  const stopJobs = startJobs(services);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -63,6 +65,7 @@ async function main() {
     }, 10_000);
     force.unref();
     server.close(async () => {
+      await stopJobs();
       await close();
       say('Arrêt terminé.');
       process.exit(0);

@@ -6,6 +6,10 @@ import { fileOutboxMailer, smtpMailer } from '../adapters/mail/mailer';
 import { renderMarkdown } from '../adapters/markdown/render';
 import { argon2Hasher } from '../adapters/security/password-hasher';
 import { databaseLoginThrottle, databaseRateLimit, type RateLimit } from '../adapters/security/login-throttle';
+import type { BasketJobs } from '../core/booking/use-cases/basket-jobs';
+import type { CalendarService } from '../core/booking/ports';
+import type { BookingService } from '../core/booking/service';
+import { createBookingServices } from './booking-service';
 import type { Config } from './config';
 import type { Logger } from './logger';
 
@@ -22,17 +26,35 @@ export interface AppServices {
   files: FileStore;
   sniffMediaType: (bytes: Uint8Array) => Promise<string | null>;
   renderMarkdown: (markdown: string) => string;
+  /** Planning, basket, Terminer, staff changes, occupancy (core/booking/service.ts). */
+  booking: BookingService;
+  /** The commune's calendar in force; staff import of the official school-holiday CSV. */
+  calendar: CalendarService;
+  /** Basket reminders and expiry (run by server/jobs.ts). */
+  basketJobs: BasketJobs;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
 
-export function createServices(config: Config, logger: Logger, handle: DatabaseHandle = createDb(config.database)) {
+export function createServices(
+  config: Config,
+  logger: Logger,
+  handle: DatabaseHandle = createDb(config.database, { onIdleError: (err) => logger.warn({ err }, 'database connection lost') }),
+) {
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : fileOutboxMailer(config.outboxDir, config.mailFrom);
+  const store = createStore(handle.db);
+  const bookingServices = createBookingServices({
+    store,
+    clock: systemClock,
+    mailer,
+    publicUrl: config.publicUrl,
+    onError: (error, context) => logger.error({ err: error, context }, 'booking mail failed'),
+  });
   const services: AppServices = {
     config,
     logger,
     clock: systemClock,
-    store: createStore(handle.db),
+    store,
     hasher: argon2Hasher(),
     throttle: databaseLoginThrottle(handle),
     limits: {
@@ -43,6 +65,7 @@ export function createServices(config: Config, logger: Logger, handle: DatabaseH
     files: fileStore(config.uploadsDir),
     sniffMediaType,
     renderMarkdown,
+    ...bookingServices,
   };
   return {
     services,

@@ -4,3 +4,5 @@
  */
 process.env.NODE_ENV = process.argv.includes('--dev') ? 'development' : 'production';
 await import('./main');
+
+export {};

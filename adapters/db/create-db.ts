@@ -31,13 +31,16 @@ export function openSqlite(filename: string): SQLite.Database {
   return client;
 }
 
-export function createDb(config: DatabaseConfig, options: { poolSize?: number } = {}): DatabaseHandle {
+export function createDb(config: DatabaseConfig, options: { poolSize?: number; onIdleError?: (error: Error) => void } = {}): DatabaseHandle {
   if (config.dialect === 'sqlite') {
     const client = openSqlite(config.filename);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: client }) });
     return { db, dialect: 'sqlite', raw: { kind: 'sqlite', client }, destroy: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: config.connectionString, max: options.poolSize ?? 10 });
+  // An idle connection dropped by the server (restart, failover, a dropped test database) must not crash the
+  // process: the pool discards it and the next query opens a new one.
+  pool.on('error', (error) => options.onIdleError?.(error));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', raw: { kind: 'postgres', client: pool }, destroy: () => db.destroy() };
 }

@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+
 /**
  * The database as Kysely sees it. Portable on SQLite and PostgreSQL: text ids, integer cents, 0/1 booleans,
  * days as 'YYYY-MM-DD' text, timestamps as ISO-8601 UTC text, JSON as text.
@@ -21,6 +23,11 @@ export interface Database {
   enrolments: EnrolmentTable;
   bookings: BookingTable;
   closure_days: ClosureDayTable;
+  activity_days: ActivityDayTable;
+  baskets: BasketTable;
+  basket_lines: BasketLineTable;
+  confirmation_reports: ConfirmationReportTable;
+  school_holiday_imports: SchoolHolidayImportTable;
 }
 
 export interface OrganisationTable {
@@ -218,4 +225,81 @@ export interface ClosureDayTable {
   site_id: string;
   day: string;
   reason: string;
+}
+
+/** Reserved places per activity and day: capacity is enforced by conditional updates of this counter. */
+export interface ActivityDayTable {
+  activity_id: string;
+  day: string;
+  reserved: number;
+}
+
+/** 'open' (at most one per family) → 'confirmed' (emptied by Terminer) | 'expired'. */
+export interface BasketTable {
+  id: string;
+  family_id: string;
+  status: string;
+  /** Bumped by every change: Terminer / Tout supprimer carry it (optimistic concurrency, replay detection). */
+  version: number;
+  created_at: string;
+  updated_at: string;
+  expires_at: string | null;
+  lines_since: string | null;
+  reminder_sent_at: string | null;
+}
+
+export interface BasketLineTable {
+  id: string;
+  basket_id: string;
+  child_id: string;
+  activity_id: string;
+  day: string;
+  /** 'add' | 'cancel' | 'wait' */
+  action: string;
+  billing_mode: string;
+  unit_price_cents: number;
+  price_label: string;
+  /** Signed contribution to the basket's totals (credits negative). */
+  amount_cents: number;
+  created_at: string;
+}
+
+export interface ConfirmationReportTable {
+  id: string;
+  family_id: string;
+  /** Null for a staff change applied at once. */
+  basket_id: string | null;
+  basket_version: number | null;
+  /** The ConfirmationReport as JSON. */
+  report: string;
+  created_at: string;
+}
+
+export interface SchoolHolidayImportTable {
+  id: string;
+  csv_text: string;
+  period_count: number;
+  imported_by: string;
+  imported_at: string;
+}
+
+/**
+ * Columns migration 0002 adds to foundation tables. They are kept out of ActivityTable / BookingTable so that rows
+ * built as `Selectable<ActivityTable>` (server/demo/factories.ts) need not carry them — the database fills the
+ * defaults; the planning repositories see them through `PlanningDatabase`.
+ */
+export interface ActivityPlanningColumns {
+  /** 0/1: a full day may be joined on a waiting list (default 1). */
+  waiting_list: ColumnType<number, number | undefined, number>;
+}
+
+export interface BookingPlanningColumns {
+  /** When the child joined the waiting list (status 'waiting'): the queue order; null otherwise. */
+  queued_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** The same database with the planning columns visible (for the planning, bookings and baskets repositories). */
+export interface PlanningDatabase extends Omit<Database, 'activities' | 'bookings'> {
+  activities: ActivityTable & ActivityPlanningColumns;
+  bookings: BookingTable & BookingPlanningColumns;
 }

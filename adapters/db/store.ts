@@ -1,9 +1,14 @@
 import type { Kysely } from 'kysely';
 import { auditLog } from './repositories/audit';
+import { basketRepository } from './repositories/baskets';
+import { bookingRepository } from './repositories/bookings';
+import { calendarDataRepository } from './repositories/calendar-data';
+import { childSearchRepository } from './repositories/child-search';
 import { documentRepository } from './repositories/documents';
 import { familyRepository } from './repositories/families';
 import { newsRepository } from './repositories/news';
 import { organisationRepository } from './repositories/organisation';
+import { planningRepository } from './repositories/planning';
 import { resetTokenRepository } from './repositories/reset-tokens';
 import { sessionRepository } from './repositories/sessions';
 import { userRepository } from './repositories/users';
@@ -19,6 +24,11 @@ function repositories(db: Kysely<Database>) {
     documents: documentRepository(db),
     organisation: organisationRepository(db),
     families: familyRepository(db),
+    planning: planningRepository(db),
+    bookings: bookingRepository(db),
+    baskets: basketRepository(db),
+    calendarData: calendarDataRepository(db),
+    childSearch: childSearchRepository(db),
   };
 }
 

@@ -3,14 +3,20 @@ import { can, type Permission } from '../../core/accounts/permissions';
 import type { Role } from '../../core/accounts/roles';
 import { useT } from '../i18n';
 
-const ENTRIES: { key: keyof ReturnType<typeof useT>['admin']['menu']; to: string; permission: Permission | null }[] = [
-  { key: 'home', to: '/admin', permission: 'admin.home' },
-  { key: 'news', to: '/admin/actualites', permission: 'admin.news' },
-  { key: 'documents', to: '/admin/documents', permission: 'admin.documents' },
-  { key: 'users', to: '/admin/utilisateurs', permission: 'admin.users' },
-  { key: 'audit', to: '/admin/journal', permission: 'admin.audit' },
-  { key: 'outbox', to: '/admin/boite-d-envoi', permission: 'admin.outbox' },
-  { key: 'portalHome', to: '/', permission: null },
+type Catalog = ReturnType<typeof useT>;
+
+const menu = (key: keyof Catalog['admin']['menu']) => (t: Catalog) => t.admin.menu[key];
+
+const ENTRIES: { label: (t: Catalog) => string; to: string; permission: Permission | null }[] = [
+  { label: menu('home'), to: '/admin', permission: 'admin.home' },
+  { label: (t) => t.planning.admin.menuPlannings, to: '/admin/plannings', permission: 'admin.plannings' },
+  { label: (t) => t.planning.admin.menuOccupancy, to: '/admin/effectifs', permission: 'admin.occupancy' },
+  { label: menu('news'), to: '/admin/actualites', permission: 'admin.news' },
+  { label: menu('documents'), to: '/admin/documents', permission: 'admin.documents' },
+  { label: menu('users'), to: '/admin/utilisateurs', permission: 'admin.users' },
+  { label: menu('audit'), to: '/admin/journal', permission: 'admin.audit' },
+  { label: menu('outbox'), to: '/admin/boite-d-envoi', permission: 'admin.outbox' },
+  { label: menu('portalHome'), to: '/', permission: null },
 ];
 
 /** Staff see only the entries their role may open. */
@@ -22,7 +28,7 @@ export function AdminNav({ role }: { role: Role }) {
         {ENTRIES.filter((e) => e.permission === null || can(role, e.permission)).map((entry) => (
           <li key={entry.to}>
             <NavLink to={entry.to} end={entry.to === '/admin' || entry.to === '/'}>
-              {t.admin.menu[entry.key]}
+              {entry.label(t)}
             </NavLink>
           </li>
         ))}

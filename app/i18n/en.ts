@@ -1,4 +1,5 @@
 import { enAdmin } from './en-admin';
+import { enPlanning } from './en-planning';
 import type { Catalog } from './fr';
 
 export const en: Catalog = {
@@ -108,6 +109,7 @@ export const en: Catalog = {
     family: (name) => `${name} family`,
   },
   admin: enAdmin,
+  planning: enPlanning,
   errors: {
     notFoundTitle: 'Page not found',
     notFoundText: 'The page you asked for does not exist or is no longer available.',

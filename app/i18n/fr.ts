@@ -1,4 +1,5 @@
 import { frAdmin } from './fr-admin';
+import { frPlanning } from './fr-planning';
 
 /** The source catalog: every word of the interface. `en.ts` must have the same shape (checked by the compiler). */
 export const fr = {
@@ -120,6 +121,7 @@ export const fr = {
     family: (name: string) => `Famille ${name}`,
   },
   admin: frAdmin,
+  planning: frPlanning,
   errors: {
     notFoundTitle: 'Page introuvable',
     notFoundText: 'La page demandée n’existe pas ou n’est plus disponible.',

@@ -22,6 +22,8 @@ export const ROUTE_ACCESS: Record<string, Permission | 'public'> = {
   '/portail/inscriptions/nouvelle': 'portal.family',
   '/portail/planning': 'portal.family',
   '/portail/planning/reservations': 'portal.family',
+  '/portail/planning/recapitulatif': 'portal.family',
+  '/portail/planning/modification-avancee': 'portal.family',
   '/portail/facturation': 'portal.family',
   '/portail/facturation/historique': 'portal.family',
   '/portail/facturation/prelevements': 'portal.family',
@@ -33,5 +35,7 @@ export const ROUTE_ACCESS: Record<string, Permission | 'public'> = {
   '/admin/utilisateurs': 'admin.users',
   '/admin/journal': 'admin.audit',
   '/admin/boite-d-envoi': 'admin.outbox',
+  '/admin/plannings': 'admin.plannings',
+  '/admin/effectifs': 'admin.occupancy',
   '/*': 'public',
 };

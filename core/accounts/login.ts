@@ -26,12 +26,18 @@ export interface LoginDeps {
 /** A hash to verify against when the account does not exist, so timing does not reveal which accounts exist. */
 let decoyHash: Promise<string> | null = null;
 
+/** Failures count per account whatever identifier (username or e-mail) named it; unknown names count as typed. */
+export function throttleKey(user: UserRecord | null, identifier: string): string {
+  return user ? `user:${user.id}` : identifier;
+}
+
 export async function login(options: LoginOptions, deps: LoginDeps): Promise<LoginResult> {
-  const account = options.identifier.trim().toLowerCase();
+  const identifier = options.identifier.trim().toLowerCase();
+  const user = identifier ? await deps.store.users.findByIdentifier(identifier) : null;
+  const account = throttleKey(user, identifier);
   const verdict = await deps.throttle.check(options.ip, account);
   if (!verdict.allowed) return { ok: false, error: 'too_many_attempts', retryAfterSeconds: verdict.retryAfterSeconds };
 
-  const user = account ? await deps.store.users.findByIdentifier(account) : null;
   const usable = user && user.active && user.passwordHash ? user : null;
   decoyHash ??= deps.hasher.hash(generateToken());
   const valid = await deps.hasher.verify(usable?.passwordHash ?? (await decoyHash), options.password);
@@ -40,12 +46,11 @@ export async function login(options: LoginOptions, deps: LoginDeps): Promise<Log
   if (!usable || !valid) {
     await deps.throttle.recordFailure(options.ip, account);
     await deps.store.audit.record(
-      { actorUserId: user?.id ?? null, actorLabel: account.slice(0, 100), action: 'login.failed', ip: options.ip },
+      { actorUserId: user?.id ?? null, actorLabel: identifier.slice(0, 100), action: 'login.failed', ip: options.ip },
       now,
     );
     return { ok: false, error: 'invalid_credentials' };
   }
-
   await deps.throttle.clearAccount(account);
   const sessionToken = generateToken();
   const expiresAt = sessionExpiry(options.remember, now, now);

@@ -1,4 +1,5 @@
 import type { Clock, LoginThrottle, Mailer, PasswordHasher, UserRecord } from '../ports';
+import { throttleKey } from './login';
 import { checkPassword, type PasswordProblem } from './password-policy';
 import type { AccountStore } from './store';
 import { generateToken, hashToken } from './tokens';
@@ -79,10 +80,7 @@ export async function resetPassword(
     if (error instanceof PasswordRejected) return { ok: false as const, error: error.problem };
     throw error;
   });
-  if (outcome.ok) {
-    await deps.throttle.clearAccount(outcome.user.username);
-    if (outcome.user.email) await deps.throttle.clearAccount(outcome.user.email);
-  }
+  if (outcome.ok) await deps.throttle.clearAccount(throttleKey(outcome.user, outcome.user.username));
   return outcome;
 }
 

@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   'admin.users': ['admin'],
   'admin.audit': ['admin'],
   'admin.outbox': ['admin', 'agent'],
+  'admin.plannings': ['admin', 'agent'],
+  'admin.occupancy': ['admin', 'agent', 'animateur'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

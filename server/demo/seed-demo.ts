@@ -7,6 +7,7 @@
  * (ids apart). Everything is inserted in one transaction, in batches.
  */
 import type { Kysely } from 'kysely';
+import { rebuildActivityDays } from '../../adapters/db/repositories/bookings';
 import { userRepository } from '../../adapters/db/repositories/users';
 import type { Database } from '../../adapters/db/schema';
 import type { Store } from '../../adapters/db/store';
@@ -171,6 +172,7 @@ export async function seedDemo(store: Store, hasher: PasswordHasher, now: Date, 
     await insertRows(trx, 'price_brackets', plan.priceBrackets);
     await insertRows(trx, 'enrolments', plan.enrolments);
     await insertRows(trx, 'bookings', plan.bookings);
+    await rebuildActivityDays(trx); // capacity counters consistent with the bookings just inserted
     const adminId = userIds.get('admin') ?? null;
     await insertRows(trx, 'news', plan.news.map((item) => ({ ...item, created_by: adminId })));
   });

@@ -61,6 +61,11 @@ export interface HttpOptions {
   localAddress?: string;
   /** Adds Origin: <baseUrl> (a same-origin form post). Defaults to true for non-GET requests. */
   sameOrigin?: boolean;
+  /**
+   * Announce the whole body in Content-Length but send only its first 64 KiB, then wait for the answer: for a server
+   * that refuses on the announced size alone (it may close the connection before reading the rest).
+   */
+  announceOnly?: boolean;
 }
 
 /** One HTTP request, redirects not followed (like fetch's redirect: 'manual', but with the Location and raw cookies). */
@@ -101,7 +106,16 @@ export function request(pathOrUrl: string, options: HttpOptions = {}): Promise<H
         res.on('error', reject);
       },
     );
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      // The server may answer and close before the whole body is sent (413 on the announced size).
+      if (options.announceOnly && (error.code === 'EPIPE' || error.code === 'ECONNRESET')) return;
+      reject(error);
+    });
+    if (body && options.announceOnly) {
+      req.write(body.subarray(0, 64 * 1024));
+      req.once('response', (res) => res.once('end', () => req.destroy()));
+      return;
+    }
     if (body) req.write(body);
     req.end();
   });
@@ -246,4 +260,37 @@ export async function openPage(browser: Browser, options: { javaScript?: boolean
 /** The value of the session cookie the browser holds (undefined when none). */
 export async function browserSessionCookie(context: BrowserContext) {
   return (await context.cookies(baseUrl())).find((c) => c.name === SESSION_COOKIE);
+}
+
+/** A multipart/form-data body (for upload requests without a browser). */
+export function multipart(
+  fields: Record<string, string>,
+  files: Record<string, { name: string; type: string; bytes: Buffer }> = {},
+): { body: Buffer; contentType: string } {
+  const boundary = `----tartine${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  }
+  for (const [name, file] of Object.entries(files)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`));
+    parts.push(file.bytes, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** The visible text of a page's <main> (short failure messages, and no match inside scripts or attributes). */
+export function mainText(html: string): string {
+  const main = /<main\b[^>]*>([\s\S]*?)<\/main>/.exec(html)?.[1] ?? html;
+  return main
+    .replace(/<script\b[\s\S]*?<\/script>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

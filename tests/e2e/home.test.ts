@@ -5,7 +5,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser } from '../harness/browser';
-import { baseUrl, openPage } from './helpers';
+import { baseUrl, openPage, request } from './helpers';
 
 let browser: Browser;
 
@@ -66,6 +66,29 @@ describe('home page', () => {
     await context.close();
   });
 
+  it('has no broken internal link (menus, news bodies, documents)', async () => {
+    const { context, page } = await openPage(browser, { javaScript: false });
+    await page.goto(`${baseUrl()}/`);
+    const hrefs = await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    await context.close();
+    const broken: string[] = [];
+    for (const href of [...new Set(hrefs)]) {
+      const res = await request(href.split('#')[0] || '/');
+      if (res.status >= 400) broken.push(`${href} → ${res.status}`);
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('starts with a skip link to the main content', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto(`${baseUrl()}/`);
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent, href: document.activeElement?.getAttribute('href') }));
+    expect(focused).toEqual({ text: 'Aller au contenu', href: '#contenu' });
+    expect(await page.locator('main#contenu').count()).toBe(1);
+    await context.close();
+  });
+
   it('reflows at 320 px: no horizontal scroll on the home page', async () => {
     const { context, page } = await openPage(browser, { mobile: true });
     await page.setViewportSize({ width: 320, height: 640 });
@@ -108,7 +131,8 @@ describe('accessibility of the public pages (axe-core, WCAG 2.1 A/AA)', () => {
   }
 
   it('has no violation on the login page showing an error', async () => {
-    const { context, page } = await openPage(browser, { javaScript: false });
+    // axe-core runs inside the page: it needs JavaScript (the server-rendered markup is the same without it).
+    const { context, page } = await openPage(browser);
     await page.goto(`${baseUrl()}/connexion`);
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.getByRole('alert').waitFor();

@@ -73,6 +73,9 @@ describeEachDialect('accounts', (getHandle) => {
     const blocked = await login(attempt(PASSWORD), deps);
     expect(blocked.ok).toBe(false);
     if (!blocked.ok) expect(blocked.error).toBe('too_many_attempts');
+    // The account is locked, not one spelling of it: its e-mail address is refused too.
+    const byEmail = await login(attempt(PASSWORD, 'claire@example.fr'), deps);
+    expect(byEmail.ok ? 'ok' : byEmail.error).toBe('too_many_attempts');
 
     const token = await issueResetToken(deps.user, { actorUserId: null, actorLabel: 'test', ip: 'x' }, deps);
     const reset = await resetPassword({ token, password: 'Le chat de la cantine dort au soleil', ip: 'x' }, deps);
