@@ -32,7 +32,7 @@ export const enPlanning: Catalog['planning'] = {
   recapLink: (count) => `Summary (${count})`,
   modify: 'Change',
   advanced: 'Advanced changes',
-  nextDeadline: (weekStart, deadline) => `You can change the week of ${weekStart} until ${deadline}.`,
+  nextDeadline: (weekStart, deadline, activity) => `You can change the week of ${weekStart} until ${deadline} (${activity}).`,
   noDeadline: 'No week of this period can be changed online yet.',
   caption: (child, period) => `${child}’s planning: ${period}`,
   captionEdit: (child, period) => `Change ${child}’s planning: ${period}`,

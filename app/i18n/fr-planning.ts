@@ -41,7 +41,8 @@ export const frPlanning = {
   recapLink: (count: number) => `Récapitulatif (${count})`,
   modify: 'Modifier',
   advanced: 'Modification avancée',
-  nextDeadline: (weekStart: string, deadline: string) => `Vous pouvez modifier la semaine du ${weekStart} jusqu’au ${deadline}.`,
+  nextDeadline: (weekStart: string, deadline: string, activity: string) =>
+    `Vous pouvez modifier la semaine du ${weekStart} jusqu’au ${deadline} (${activity}).`,
   noDeadline: 'Aucune semaine de cette période ne peut encore être modifiée en ligne.',
   caption: (child: string, period: string) => `Planning de ${child} : ${period}`,
   captionEdit: (child: string, period: string) => `Modifier le planning de ${child} : ${period}`,

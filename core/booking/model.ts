@@ -87,7 +87,7 @@ export interface ChildPlanning {
   balanceCents: number;
   basketLineCount: number;
   /** « Vous pouvez modifier la semaine du … jusqu'au … » for the first week still open to changes. */
-  nextDeadline: { weekStart: PlainDate; deadline: string; /** Added: the activity whose deadline it is. */ activityId?: string } | null;
+  nextDeadline: { weekStart: PlainDate; deadline: string; activityId: string; activityName: string } | null;
 }
 
 export interface BasketLine {

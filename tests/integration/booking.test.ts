@@ -51,7 +51,7 @@ describeEachDialect('booking: planning of the demo family', (getHandle) => {
     expect(planning.basketLineCount).toBe(0);
     // Thursday 09:00: the Wednesday centre's deadline for next week (Thursday 09:00) has just passed; the canteen's
     // Monday closes at noon.
-    expect(planning.nextDeadline).toEqual({ weekStart: '2026-11-30', deadline: '2026-11-26T11:00:00.000Z', activityId: canteen.activity.id });
+    expect(planning.nextDeadline).toEqual({ weekStart: '2026-11-30', deadline: '2026-11-26T11:00:00.000Z', activityId: canteen.activity.id, activityName: canteen.activity.name });
 
     const chloe = await s.booking.planning({ familyId: martin.id, childId: planning.children[1].id, view: 'week', date: '2026-12-08' });
     expect(chloe.ok && chloe.value.rows.map((r) => r.activity.name)).toEqual(['Cantine Les Lutins Gourmands']);

@@ -158,7 +158,11 @@ export function PlanningView(props: PlanningViewProps) {
       {props.alwaysEdit ? null : (
         <p className="planning-deadline">
           {planning.nextDeadline
-          ? p.nextDeadline(dayMonth(p, planning.nextDeadline.weekStart), parisInstant(p, planning.nextDeadline.deadline, lang))
+          ? p.nextDeadline(
+                dayMonth(p, planning.nextDeadline.weekStart),
+                parisInstant(p, planning.nextDeadline.deadline, lang),
+                planning.nextDeadline.activityName,
+              )
             : p.noDeadline}
         </p>
       )}

@@ -169,13 +169,14 @@ export function createBookingService(deps: BookingDeps): BookingService {
         family, childId: child.id, from: period.start, to: period.end, now, staff: input.staff ?? false, calendar, basketLines, linked,
       });
 
-      // The next deadline reads the enrolled activities running in the coming weeks, whatever the period shown.
-      const horizon = addDays(today, NEXT_DEADLINE_WEEKS * 7);
-      const upcoming = linked.filter(({ activity, enrolment }) => enrolment === 'accepted' && activityOverlaps(activity, today, horizon)).map((l) => l.activity);
-      const closures = upcoming.length ? await store.planning.closureDays([...new Set(upcoming.map((a) => a.siteId))], today, horizon) : [];
+      // The next deadline speaks of the period shown (or of today's week when the period started earlier).
+      const from = period.start > today ? period.start : today;
+      const horizon = addDays(from, NEXT_DEADLINE_WEEKS * 7);
+      const upcoming = linked.filter(({ activity, enrolment }) => enrolment === 'accepted' && activityOverlaps(activity, from, horizon)).map((l) => l.activity);
+      const closures = upcoming.length ? await store.planning.closureDays([...new Set(upcoming.map((a) => a.siteId))], from, horizon) : [];
       const closureDays = new Map<string, { day: PlainDate; reason: string }[]>();
       for (const c of closures) closureDays.set(c.siteId, [...(closureDays.get(c.siteId) ?? []), { day: c.day, reason: c.reason }]);
-      const next = nextDeadline({ activities: upcoming, calendar, closureDays, now, horizonWeeks: NEXT_DEADLINE_WEEKS });
+      const next = nextDeadline({ activities: upcoming, calendar, closureDays, now, from, horizonWeeks: NEXT_DEADLINE_WEEKS });
 
       let periodCostCents = 0;
       for (const row of rows) {
