@@ -18,7 +18,6 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       'Content-Length': String(bytes.length),
       'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
       'Cache-Control': doc.published ? 'public, max-age=300' : 'no-store',
-      'X-Content-Type-Options': 'nosniff',
     },
   });
 }
