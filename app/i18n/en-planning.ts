@@ -98,7 +98,7 @@ export const enPlanning: Catalog['planning'] = {
     stale_basket: 'Your summary changed in the meantime (in another tab or device). Nothing was changed: check it and try again.',
     bad_request: 'The request is not valid. Nothing was changed.',
   },
-  lockedDayDetail: (detail) => `One of the chosen days can no longer be changed: ${detail}. Nothing was changed.`,
+  lockedDayDetail: (day) => `${day} can no longer be changed (full, deadline passed or closed meanwhile). Nothing was changed: the planning below is up to date, try again.`,
   banner: 'Your changes are not saved yet: open the Summary and click Finish.',
   bannerPrepaid: 'Your changes are not saved yet: open the Summary and click Finish (or Pay for pay-now activities).',
   bannerLink: (count) => `Open the summary (${count} ${plural(count, 'line', 'lines')})`,

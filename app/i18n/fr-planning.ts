@@ -112,7 +112,8 @@ export const frPlanning = {
       'Votre récapitulatif a changé entre-temps (dans un autre onglet ou sur un autre appareil). Rien n’a été modifié : vérifiez-le puis recommencez.',
     bad_request: 'La demande n’est pas valide. Rien n’a été modifié.',
   } as Record<string, string>,
-  lockedDayDetail: (detail: string) => `Un des jours choisis ne peut plus être modifié : ${detail}. Rien n’a été modifié.`,
+  lockedDayDetail: (day: string) =>
+    `Le ${day} ne peut plus être modifié (complet, délai dépassé ou jour fermé entre-temps). Rien n’a été modifié : le planning ci-dessous est à jour, recommencez.`,
   // Basket banner (every portal page)
   banner: 'Vos modifications ne sont pas encore enregistrées : ouvrez le Récapitulatif et cliquez sur Terminer.',
   bannerPrepaid: 'Vos modifications ne sont pas encore enregistrées : ouvrez le Récapitulatif et cliquez sur Terminer (ou Payer pour le paiement immédiat).',

@@ -11,10 +11,13 @@ const FAMILIES = 50;
 const CAPACITY = 10;
 
 describeEachDialect('booking: 50 parallel confirmations for 10 places', (_getHandle, dialect) => {
-  it('ends with exactly 10 reserved bookings, the others reported full', async () => {
+  it.each([
+    ['with a waiting list: the 40 others join it', 1],
+    ['without one: the 40 others are reported full', 0],
+  ])('ends with exactly 10 reserved bookings, %s', async (_title, waitingList) => {
     const handle = await createTestDatabase(dialect, { poolSize: 20 });
     try {
-      const base = await createCanteenFixture(handle.db, { activity: { capacity: CAPACITY } });
+      const base = await createCanteenFixture(handle.db, { activity: { capacity: CAPACITY, waiting_list: waitingList } });
       const families = [{ family: base.family, child: base.child, activity: base.activity }];
       for (let i = 1; i < FAMILIES; i++) {
         const family = await createFamily(handle.db, { name: `Famille ${i}`, email: `famille${i}@example.fr` });
@@ -28,10 +31,11 @@ describeEachDialect('booking: 50 parallel confirmations for 10 places', (_getHan
 
       const reports = await Promise.all(families.map((f) => confirm(s, f.family.id)));
       expect(reports.every((r) => r.ok)).toBe(true);
-      const applied = reports.filter((r) => r.ok && r.value.applied.length === 1).length;
+      const outcome = (action: string) => reports.filter((r) => r.ok && r.value.applied.length === 1 && r.value.applied[0].action === action).length;
       const full = reports.filter((r) => r.ok && r.value.failed.length === 1 && r.value.failed[0].reason === 'full').length;
-      expect(applied).toBe(CAPACITY);
-      expect(full).toBe(FAMILIES - CAPACITY);
+      expect(outcome('add')).toBe(CAPACITY);
+      expect(outcome('wait')).toBe(waitingList ? FAMILIES - CAPACITY : 0);
+      expect(full).toBe(waitingList ? 0 : FAMILIES - CAPACITY);
 
       const reserved = await s.store.db
         .selectFrom('bookings')

@@ -66,6 +66,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     // A basket version is confirmed once (staff changes have no basket: NULLs never collide).
     .addUniqueConstraint('confirmation_reports_basket_version_uq', ['basket_id', 'basket_version'])
     .execute();
+  // Day counts and waiting-list positions read (activity, day, status, queue order) without touching the rows.
+  await db.schema.createIndex('bookings_activity_day_status_idx').on('bookings').columns(['activity_id', 'day', 'status', 'queued_at']).execute();
   await db.schema.createIndex('confirmation_reports_family_idx').on('confirmation_reports').columns(['family_id', 'created_at']).execute();
 
   await db.schema

@@ -54,9 +54,20 @@ function activityQuery(db: Kysely<PlanningDatabase>) {
     .innerJoin('sites', 'sites.id', 'activities.site_id')
     .innerJoin('school_years', 'school_years.id', 'activities.school_year_id')
     .select([
-      'activities.id', 'activities.site_id', 'sites.name as site_name', 'activities.school_year_id', 'school_years.starts_on',
-      'school_years.ends_on', 'activities.name', 'activities.kind', 'activities.weekdays', 'activities.period',
-      'activities.capacity', 'activities.billing_mode', 'activities.add_deadline', 'activities.cancel_deadline',
+      'activities.id',
+      'activities.site_id',
+      'sites.name as site_name',
+      'activities.school_year_id',
+      'school_years.starts_on',
+      'school_years.ends_on',
+      'activities.name',
+      'activities.kind',
+      'activities.weekdays',
+      'activities.period',
+      'activities.capacity',
+      'activities.billing_mode',
+      'activities.add_deadline',
+      'activities.cancel_deadline',
       'activities.waiting_list',
     ]);
 }
@@ -73,8 +84,23 @@ export function planningRepository(database: Kysely<Database>): PlanningReposito
         .executeTakeFirst();
       if (!family) return null;
       const [children, guardians] = await Promise.all([
-        db.selectFrom('children').select(['id', 'first_name']).where('family_id', '=', familyId).orderBy('birth_date').orderBy('first_name').orderBy('id').execute(),
-        family.email ? Promise.resolve([]) : db.selectFrom('guardians').select('email').where('family_id', '=', familyId).where('email', 'is not', null).orderBy('id').execute(),
+        db
+          .selectFrom('children')
+          .select(['id', 'first_name'])
+          .where('family_id', '=', familyId)
+          .orderBy('birth_date')
+          .orderBy('first_name')
+          .orderBy('id')
+          .execute(),
+        family.email
+          ? Promise.resolve([])
+          : db
+              .selectFrom('guardians')
+              .select('email')
+              .where('family_id', '=', familyId)
+              .where('email', 'is not', null)
+              .orderBy('id')
+              .execute(),
       ]);
       const emails = family.email ? [family.email] : [...new Set(guardians.map((g) => g.email).filter((e): e is string => !!e))];
       return {
@@ -90,7 +116,9 @@ export function planningRepository(database: Kysely<Database>): PlanningReposito
 
     async childActivities(childId) {
       const rows = await activityQuery(db)
-        .leftJoin('enrolments', (join) => join.onRef('enrolments.activity_id', '=', 'activities.id').on('enrolments.child_id', '=', childId))
+        .leftJoin('enrolments', (join) =>
+          join.onRef('enrolments.activity_id', '=', 'activities.id').on('enrolments.child_id', '=', childId),
+        )
         .select('enrolments.status as enrolment')
         .where((eb) =>
           eb.or([
@@ -104,7 +132,11 @@ export function planningRepository(database: Kysely<Database>): PlanningReposito
 
     async activities(ids) {
       if (ids.length === 0) return [];
-      return (await activityQuery(db).where('activities.id', 'in', [...ids]).execute()).map(toActivityRecord);
+      return (
+        await activityQuery(db)
+          .where('activities.id', 'in', [...ids])
+          .execute()
+      ).map(toActivityRecord);
     },
 
     async activitiesBetween(from, to, siteId) {
@@ -138,7 +170,11 @@ export function planningRepository(database: Kysely<Database>): PlanningReposito
       const brackets = await db
         .selectFrom('price_brackets')
         .select(['price_grid_id', 'rank', 'qf_min', 'qf_max', 'unit_price_cents'])
-        .where('price_grid_id', 'in', grids.map((g) => g.id))
+        .where(
+          'price_grid_id',
+          'in',
+          grids.map((g) => g.id),
+        )
         .orderBy('rank')
         .execute();
       return grids.map((g): PriceGridRecord => ({
@@ -149,7 +185,12 @@ export function planningRepository(database: Kysely<Database>): PlanningReposito
         missingQfCents: Number(g.missing_qf_cents),
         brackets: brackets
           .filter((b) => b.price_grid_id === g.id)
-          .map((b) => ({ rank: Number(b.rank), qfMin: Number(b.qf_min), qfMax: b.qf_max === null ? null : Number(b.qf_max), unitPriceCents: Number(b.unit_price_cents) })),
+          .map((b) => ({
+            rank: Number(b.rank),
+            qfMin: Number(b.qf_min),
+            qfMax: b.qf_max === null ? null : Number(b.qf_max),
+            unitPriceCents: Number(b.unit_price_cents),
+          })),
       }));
     },
 
@@ -172,18 +213,26 @@ export function planningRepository(database: Kysely<Database>): PlanningReposito
         .selectFrom('bookings as b')
         .select(['b.id', 'b.child_id', 'b.activity_id', 'b.day', 'b.status', 'b.unit_price_cents', 'b.queued_at'])
         .select((eb) =>
+          // Only waiting rows need their place in line: the subquery is not run for the others.
           eb
-            .selectFrom('bookings as q')
-            .select((q) => q.fn.countAll().as('n'))
-            .whereRef('q.activity_id', '=', 'b.activity_id')
-            .whereRef('q.day', '=', 'b.day')
-            .where('q.status', '=', 'waiting')
-            .where((q) =>
-              q.or([
-                q('q.queued_at', '<', q.ref('b.queued_at')),
-                q.and([q('q.queued_at', '=', q.ref('b.queued_at')), q('q.id', '<=', q.ref('b.id'))]),
-              ]),
+            .case()
+            .when('b.status', '=', 'waiting')
+            .then(
+              eb
+                .selectFrom('bookings as q')
+                .select((q) => q.fn.countAll().as('n'))
+                .whereRef('q.activity_id', '=', 'b.activity_id')
+                .whereRef('q.day', '=', 'b.day')
+                .where('q.status', '=', 'waiting')
+                .where((q) =>
+                  q.or([
+                    q('q.queued_at', '<', q.ref('b.queued_at')),
+                    q.and([q('q.queued_at', '=', q.ref('b.queued_at')), q('q.id', '<=', q.ref('b.id'))]),
+                  ]),
+                ),
             )
+            .else(null)
+            .end()
             .as('position'),
         )
         .where('b.child_id', 'in', [...childIds])

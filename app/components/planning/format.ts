@@ -80,3 +80,9 @@ export function dayList(p: P, days: PlainDate[], lang: string): string {
     })
     .join(', ');
 }
+
+/** The service names a refused cell `activityId:day`: parents get the day in words, never the id. */
+export function lockedDayMessage(p: P, detail: string): string {
+  const day = parseDay(detail.slice(-10));
+  return day ? p.lockedDayDetail(longDay(p, day)) : p.errors.locked_day;
+}

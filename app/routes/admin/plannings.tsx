@@ -15,6 +15,7 @@ import { PlanningView, type PlanningSubmitted } from '../../components/planning/
 import { catalogFor, useT } from '../../i18n';
 import planningStyles from '../../styles/planning.css?url';
 import { requirePermission } from '../../web/guards';
+import { lockedDayMessage } from '../../components/planning/format';
 
 const BASE = '/admin/plannings';
 const MAX_VALUES = 2_000;
@@ -73,7 +74,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   });
   if (!result.ok) {
     if (result.error === 'not_found') throw new Response('Not Found', { status: 404 });
-    if (result.error === 'locked_day' && result.detail) return refuse(p.lockedDayDetail(result.detail));
+    if (result.error === 'locked_day' && result.detail) return refuse(lockedDayMessage(p, result.detail));
     return refuse(p.errors[result.error] ?? p.errors.bad_request);
   }
   // No redirect: the report is shown once, above the refreshed planning. Re-sending the form asks for the same

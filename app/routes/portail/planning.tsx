@@ -10,7 +10,7 @@ import type { PlanningViewKind } from '../../../core/booking/model';
 import { ErrorSummary, Notice } from '../../components/form';
 import { PageTitle } from '../../components/page-title';
 import { RECAP_PATH } from '../../components/planning/basket-banner';
-import { periodLabel } from '../../components/planning/format';
+import { lockedDayMessage, periodLabel } from '../../components/planning/format';
 import { cleanId, parsePlanningQuery, planningHref, viewFromWord } from '../../components/planning/params';
 import { PlanningView, type PlanningSubmitted } from '../../components/planning/planning-view';
 import { catalogFor, useT } from '../../i18n';
@@ -62,7 +62,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   });
   if (!result.ok) {
     if (result.error === 'not_found') throw new Response('Not Found', { status: 404 });
-    if (result.error === 'locked_day' && result.detail) return refuse(p.lockedDayDetail(result.detail));
+    if (result.error === 'locked_day' && result.detail) return refuse(lockedDayMessage(p, result.detail));
     return refuse(p.errors[result.error] ?? p.errors.bad_request, result.error === 'stale_basket' ? 409 : 400);
   }
   if (intent === 'terminer' || result.value.nextChildId === null) return redirect(RECAP_PATH);

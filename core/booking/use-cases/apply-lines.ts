@@ -87,9 +87,10 @@ export async function applyLines(
       }
       continue;
     }
-    if (line.action === 'wait' && activity.waitingList) {
+    // Full by now: where the activity keeps a waiting list, the child joins it rather than being turned away.
+    if (activity.waitingList) {
       if (base === 'waiting') fail('already_booked');
-      else if (await repos.bookings.enqueue(newBooking, input.now)) result.applied.push(line);
+      else if (await repos.bookings.enqueue(newBooking, input.now)) result.applied.push({ ...line, action: 'wait', amountCents: 0 });
       else fail('already_booked');
       continue;
     }
