@@ -198,6 +198,8 @@ export interface ActivityTable {
   add_deadline: string;
   cancel_deadline: string;
   created_at: string;
+  /** 0/1: a full day may be joined on a waiting list (default 1). */
+  waiting_list: ColumnType<number, number | undefined, number>;
 }
 
 export interface EnrolmentTable {
@@ -218,6 +220,8 @@ export interface BookingTable {
   unit_price_cents: number;
   created_at: string;
   updated_at: string;
+  /** When the child joined the waiting list (status 'waiting'): the queue order; null otherwise. */
+  queued_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ClosureDayTable {
@@ -281,25 +285,4 @@ export interface SchoolHolidayImportTable {
   period_count: number;
   imported_by: string;
   imported_at: string;
-}
-
-/**
- * Columns migration 0002 adds to foundation tables. They are kept out of ActivityTable / BookingTable so that rows
- * built as `Selectable<ActivityTable>` (server/demo/factories.ts) need not carry them — the database fills the
- * defaults; the planning repositories see them through `PlanningDatabase`.
- */
-export interface ActivityPlanningColumns {
-  /** 0/1: a full day may be joined on a waiting list (default 1). */
-  waiting_list: ColumnType<number, number | undefined, number>;
-}
-
-export interface BookingPlanningColumns {
-  /** When the child joined the waiting list (status 'waiting'): the queue order; null otherwise. */
-  queued_at: ColumnType<string | null, string | null | undefined, string | null>;
-}
-
-/** The same database with the planning columns visible (for the planning, bookings and baskets repositories). */
-export interface PlanningDatabase extends Omit<Database, 'activities' | 'bookings'> {
-  activities: ActivityTable & ActivityPlanningColumns;
-  bookings: BookingTable & BookingPlanningColumns;
 }

@@ -336,6 +336,7 @@ export function buildActivity(
     add_deadline: JSON.stringify(deadlines.add),
     cancel_deadline: JSON.stringify(deadlines.cancel),
     created_at: isoNow(),
+    waiting_list: 1,
     ...overrides,
   };
 }
@@ -411,6 +412,7 @@ export function buildBooking(overrides: Pick<BookingRow, 'child_id' | 'activity_
     unit_price_cents: 0,
     created_at: now,
     updated_at: now,
+    queued_at: null,
     ...overrides,
   };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { ActivityKind, BasketAction, BillingMode, ConfirmationReport } from '../../../core/booking/model';
 import type { BasketLineRecord, BasketRecord, BasketRepository, BasketStatus } from '../../../core/booking/ports';
-import type { BasketTable, Database, PlanningDatabase } from '../schema';
+import type { BasketTable, Database } from '../schema';
 
 function toBasket(row: BasketTable): BasketRecord {
   return {
@@ -23,8 +23,7 @@ function parseReport(text: string): ConfirmationReport {
 }
 
 /** Baskets (one open per family: partial unique index), their lines, and Terminer's reports. */
-export function basketRepository(database: Kysely<Database>): BasketRepository {
-  const db = database as unknown as Kysely<PlanningDatabase>;
+export function basketRepository(db: Kysely<Database>): BasketRepository {
   return {
     async findOpen(familyId) {
       const row = await db.selectFrom('baskets').selectAll().where('family_id', '=', familyId).where('status', '=', 'open').executeTakeFirst();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { BookingStatus } from '../../../core/booking/model';
 import type { BookingRecord, BookingRepository } from '../../../core/booking/ports';
-import type { Database, PlanningDatabase } from '../schema';
+import type { Database } from '../schema';
 
 /**
  * Bookings and the capacity counter (activity_days). A place is taken by
@@ -12,8 +12,7 @@ import type { Database, PlanningDatabase } from '../schema';
  * writer. No read-then-write in JavaScript decides a place. The counter row is created on demand, initialised
  * from the reserved bookings, by an INSERT … ON CONFLICT DO NOTHING (a concurrent creator waits, then does nothing).
  */
-export function bookingRepository(database: Kysely<Database>): BookingRepository {
-  const db = database as unknown as Kysely<PlanningDatabase>;
+export function bookingRepository(db: Kysely<Database>): BookingRepository {
 
   async function ensureCounter(activityId: string, day: string): Promise<void> {
     await db
@@ -168,8 +167,7 @@ function toRecord(row: {
 }
 
 /** Rebuilds every capacity counter from the reserved bookings (after a bulk insert such as the demo seed). */
-export async function rebuildActivityDays(database: Kysely<Database>): Promise<void> {
-  const db = database as unknown as Kysely<PlanningDatabase>;
+export async function rebuildActivityDays(db: Kysely<Database>): Promise<void> {
   await db.deleteFrom('activity_days').execute();
   await db
     .insertInto('activity_days')

@@ -3,7 +3,8 @@ import { parseDeadlineRules, parseWeekdays, type ActivityRecord } from '../../..
 import type { ActivityKind, BillingMode, BookingStatus } from '../../../core/booking/model';
 import type { EnrolmentStatus, PlanningRepository, PriceGridRecord } from '../../../core/booking/ports';
 import { schoolYearById, type ActivityPeriod } from '../../../core/calendar';
-import type { Database, PlanningDatabase } from '../schema';
+import type { Database } from '../schema';
+import { loadPriceGridRecords } from './price-grids';
 
 const KINDS: readonly ActivityKind[] = ['cantine', 'garderie_matin', 'garderie_soir', 'mercredi', 'alsh'];
 const PERIODS: readonly ActivityPeriod[] = ['school', 'holidays', 'both'];
@@ -48,7 +49,7 @@ export function toActivityRecord(row: ActivityRow): ActivityRecord {
   };
 }
 
-function activityQuery(db: Kysely<PlanningDatabase>) {
+function activityQuery(db: Kysely<Database>) {
   return db
     .selectFrom('activities')
     .innerJoin('sites', 'sites.id', 'activities.site_id')
@@ -73,8 +74,7 @@ function activityQuery(db: Kysely<PlanningDatabase>) {
 }
 
 /** Reads of the planning (families, activities, calendars, bookings, counts). */
-export function planningRepository(database: Kysely<Database>): PlanningRepository {
-  const db = database as unknown as Kysely<PlanningDatabase>;
+export function planningRepository(db: Kysely<Database>): PlanningRepository {
   return {
     async family(familyId) {
       const family = await db
@@ -160,38 +160,8 @@ export function planningRepository(database: Kysely<Database>): PlanningReposito
     },
 
     async priceGrids(activityIds) {
-      if (activityIds.length === 0) return [];
-      const grids = await db
-        .selectFrom('price_grids')
-        .select(['id', 'activity_id', 'effective_from', 'non_resident_cents', 'missing_qf_cents'])
-        .where('activity_id', 'in', [...activityIds])
-        .execute();
-      if (grids.length === 0) return [];
-      const brackets = await db
-        .selectFrom('price_brackets')
-        .select(['price_grid_id', 'rank', 'qf_min', 'qf_max', 'unit_price_cents'])
-        .where(
-          'price_grid_id',
-          'in',
-          grids.map((g) => g.id),
-        )
-        .orderBy('rank')
-        .execute();
-      return grids.map((g): PriceGridRecord => ({
-        id: g.id,
-        activityId: g.activity_id,
-        effectiveFrom: g.effective_from,
-        nonResidentCents: Number(g.non_resident_cents),
-        missingQfCents: Number(g.missing_qf_cents),
-        brackets: brackets
-          .filter((b) => b.price_grid_id === g.id)
-          .map((b) => ({
-            rank: Number(b.rank),
-            qfMin: Number(b.qf_min),
-            qfMax: b.qf_max === null ? null : Number(b.qf_max),
-            unitPriceCents: Number(b.unit_price_cents),
-          })),
-      }));
+      // With the grid rules and PAI prices of migration 0003 (adapters/db/repositories/price-grids.ts).
+      return loadPriceGridRecords(db, activityIds);
     },
 
     async closureDays(siteIds, from, to) {
