@@ -31,10 +31,9 @@
  * The HTTP client is node:http with a keep-alive agent (one socket per in-flight family at most): no dependency, and
  * less CPU than fetch on a machine where the load generator shares the cores with the server.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +42,7 @@ import zlib from 'node:zlib';
 import SQLite from 'better-sqlite3';
 import { frPlanning } from '../app/i18n/fr-planning';
 import { createRng } from '../server/demo/factories';
+import { startServerProcess } from '../tests/harness/server-process';
 import { generateCommune, type BenchFamily, type CommuneManifest } from './generate-commune';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -549,82 +549,14 @@ interface Server {
   stop: () => Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function startServer(databaseFile: string, dataDir: string): Promise<Server> {
-  const port = await freePort();
-  const base = new URL(`http://127.0.0.1:${port}`);
-  const logFile = path.join(dataDir, 'server.log');
-  const log = fs.createWriteStream(logFile);
-  let tail = '';
-  const keep = (chunk: Buffer) => {
-    log.write(chunk);
-    tail = (tail + chunk.toString()).slice(-2_000_000);
-  };
   // The file outbox (no SMTP): the confirmation e-mails are written under dataDir/outbox.
-  const { SMTP_URL: _smtp, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], {
-    cwd: root,
-    env: {
-      ...inherited,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseFile,
-      TARTINE_DATA_DIR: dataDir,
-      TARTINE_PUBLIC_URL: base.origin,
-      TARTINE_DEMO: '0',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  let stopped: Promise<void> | null = null;
-  const server: Server = {
-    child,
-    base,
+  const logFile = path.join(dataDir, 'server.log');
+  const server = await startServerProcess({
+    env: { DATABASE_URL: databaseFile, TARTINE_DATA_DIR: dataDir, TARTINE_DEMO: '0' },
     logFile,
-    output: () => tail,
-    stop: () =>
-      (stopped ??= (async () => {
-        if (child.exitCode === null && child.signalCode === null) {
-          const exited = new Promise((resolve) => child.once('exit', resolve));
-          child.kill('SIGTERM');
-          await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-          if (child.exitCode === null && child.signalCode === null) {
-            child.kill('SIGKILL');
-            await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-          }
-        }
-        await new Promise((resolve) => log.end(resolve));
-      })()),
-  };
-
-  // The server rebuilds the app first when the sources are newer than the build: allow for it.
-  const deadline = Date.now() + 10 * 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Le serveur s’est arrêté (code ${child.exitCode}) :\n${tail.slice(-4000)}`);
-    try {
-      const res = await fetch(`${base.origin}/sante`, { signal: AbortSignal.timeout(2000) });
-      if (res.ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  await server.stop();
-  throw new Error(`Le serveur n’a pas répondu sur ${base.origin}/sante en 10 minutes :\n${tail.slice(-4000)}`);
+  });
+  return { child: server.child, base: new URL(server.baseUrl), logFile, output: server.output, stop: server.stop };
 }
 
 /** CPU seconds used so far by a process (Linux /proc; null elsewhere). */
@@ -885,14 +817,6 @@ export async function main(args: string[]): Promise<number> {
   }
   const say = (message: string) => process.stderr.write(`[booking-rush] ${message}\n`);
   const startedAt = new Date().toISOString();
-
-  if (!fs.existsSync(path.join(root, 'build', 'server', 'index.js'))) {
-    say('Pas de build de production : npx react-router build…');
-    const built = spawnSync(process.execPath, [path.join(root, 'node_modules', '@react-router', 'dev', 'bin.js'), 'build'], {
-      cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' },
-    });
-    if (built.status !== 0) throw new Error('La construction de l’application a échoué.');
-  }
 
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tartine-bench-'));
   const databaseFile = path.join(tempDir, 'commune.sqlite');

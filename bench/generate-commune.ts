@@ -14,7 +14,6 @@
 import type { Kysely } from 'kysely';
 import { createDb, migrateToLatest } from '../adapters/db/create-db';
 import { rebuildActivityDays } from '../adapters/db/repositories/bookings';
-import type { PlanningDatabase } from '../adapters/db/schema';
 import { argon2Hasher } from '../adapters/security/password-hasher';
 import {
   addDays,
@@ -354,8 +353,7 @@ export async function generateCommune(options: GenerateOptions): Promise<Commune
       await insertRows(trx, 'bookings', bookings);
       await rebuildActivityDays(trx);
       if (!options.waitingList) {
-        const planning = trx as unknown as Kysely<PlanningDatabase>;
-        await planning.updateTable('activities').set({ waiting_list: 0 }).where('id', 'in', limitedActivityIds).execute();
+        await trx.updateTable('activities').set({ waiting_list: 0 }).where('id', 'in', limitedActivityIds).execute();
       }
     });
   } finally {

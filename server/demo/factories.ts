@@ -10,7 +10,7 @@
  * and returns it. Every function takes a `Kysely<Database>` (a transaction works too) or a `Store`.
  */
 import { randomUUID } from 'node:crypto';
-import { Kysely, type Selectable } from 'kysely';
+import { Kysely, type Insertable, type Selectable } from 'kysely';
 import { userRepository } from '../../adapters/db/repositories/users';
 import type {
   ActivityTable,
@@ -192,7 +192,7 @@ function shortId(): string {
 export async function insertRows<T extends keyof Database & string>(
   target: DbLike,
   table: T,
-  rows: readonly Database[T][],
+  rows: readonly Insertable<Database[T]>[],
   chunkSize = 200,
 ): Promise<void> {
   const db = dbOf(target);
@@ -203,7 +203,7 @@ export async function insertRows<T extends keyof Database & string>(
   }
 }
 
-async function insertOne<T extends keyof Database & string>(target: DbLike, table: T, row: Database[T]): Promise<Database[T]> {
+async function insertOne<T extends keyof Database & string, R extends Insertable<Database[T]>>(target: DbLike, table: T, row: R): Promise<R> {
   await insertRows(target, table, [row]);
   return row;
 }
@@ -269,6 +269,7 @@ export function buildFamily(overrides: Partial<FamilyRow> = {}): FamilyRow {
     qf_valid_until: '2099-12-31',
     created_at: now,
     updated_at: now,
+    document_bytes: 0,
     ...overrides,
   };
 }
@@ -337,6 +338,8 @@ export function buildActivity(
     cancel_deadline: JSON.stringify(deadlines.cancel),
     created_at: isoNow(),
     waiting_list: 1,
+    enrolment_mode: 'manual',
+    required_documents: '[]',
     ...overrides,
   };
 }
@@ -396,6 +399,7 @@ export function buildEnrolment(overrides: Pick<EnrolmentRow, 'child_id' | 'activ
     status,
     requested_at: now,
     decided_at: status === 'requested' ? null : now,
+    decision_message: null,
     ...overrides,
   };
 }
