@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { BookingStatus } from '../../../core/booking/model';
-import type { BookingRecord, BookingRepository } from '../../../core/booking/ports';
+import type { BookingRecord, BookingRepository, NewBooking } from '../../../core/booking/ports';
 import type { Database } from '../schema';
 
 /**
@@ -71,55 +71,9 @@ export function bookingRepository(db: Kysely<Database>): BookingRepository {
         .execute();
     },
 
-    async reserve(booking, now) {
-      const at = now.toISOString();
-      const result = await db
-        .insertInto('bookings')
-        .values({
-          id: randomUUID(),
-          child_id: booking.childId,
-          activity_id: booking.activityId,
-          day: booking.day,
-          status: 'reserved',
-          unit_price_cents: booking.unitPriceCents,
-          queued_at: null,
-          created_at: at,
-          updated_at: at,
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(['child_id', 'activity_id', 'day'])
-            .doUpdateSet({ status: 'reserved', unit_price_cents: booking.unitPriceCents, queued_at: null, updated_at: at })
-            .where('bookings.status', '!=', 'reserved'),
-        )
-        .executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
-    },
-
-    async enqueue(booking, now) {
-      const at = now.toISOString();
-      const result = await db
-        .insertInto('bookings')
-        .values({
-          id: randomUUID(),
-          child_id: booking.childId,
-          activity_id: booking.activityId,
-          day: booking.day,
-          status: 'waiting',
-          unit_price_cents: booking.unitPriceCents,
-          queued_at: at,
-          created_at: at,
-          updated_at: at,
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(['child_id', 'activity_id', 'day'])
-            .doUpdateSet({ status: 'waiting', unit_price_cents: booking.unitPriceCents, queued_at: at, updated_at: at })
-            .where('bookings.status', '=', 'cancelled'),
-        )
-        .executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
-    },
+    // Reserving may revive any row not already reserved; queueing only a cancelled one (never demote a booking).
+    reserve: (booking, now) => upsertBooking(db, booking, 'reserved', now),
+    enqueue: (booking, now) => upsertBooking(db, booking, 'waiting', now),
 
     async changeStatus(bookingId, from, to, now) {
       const result = await db
@@ -189,4 +143,36 @@ export async function rebuildActivityDays(db: Kysely<Database>): Promise<void> {
 export function isRetryableTransactionError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === '40P01' || code === '40001' || (typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code));
+}
+
+/** One booking row per child, activity and day: insert it, or move an existing row to the new status. */
+async function upsertBooking(
+  db: Kysely<Database>,
+  booking: NewBooking,
+  status: 'reserved' | 'waiting',
+  now: Date,
+): Promise<boolean> {
+  const at = now.toISOString();
+  const queuedAt = status === 'waiting' ? at : null;
+  const result = await db
+    .insertInto('bookings')
+    .values({
+      id: randomUUID(),
+      child_id: booking.childId,
+      activity_id: booking.activityId,
+      day: booking.day,
+      status,
+      unit_price_cents: booking.unitPriceCents,
+      queued_at: queuedAt,
+      created_at: at,
+      updated_at: at,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['child_id', 'activity_id', 'day'])
+        .doUpdateSet({ status, unit_price_cents: booking.unitPriceCents, queued_at: queuedAt, updated_at: at })
+        .where('bookings.status', status === 'reserved' ? '!=' : '=', status === 'reserved' ? 'reserved' : 'cancelled'),
+    )
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
