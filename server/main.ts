@@ -60,11 +60,12 @@ async function main() {
     if (stopping) return;
     stopping = true;
     say(`${signal} reçu : arrêt après les requêtes en cours…`);
-    const force = setTimeout(() => {
-      server.closeAllConnections();
-    }, 10_000);
+    // Keep-alive connections are closed as soon as their request in flight is answered; after 10 s, all of them.
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    const force = setTimeout(() => server.closeAllConnections(), 10_000);
     force.unref();
     server.close(async () => {
+      clearInterval(sweep);
       await stopJobs();
       await close();
       say('Arrêt terminé.');

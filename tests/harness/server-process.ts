@@ -70,10 +70,9 @@ export async function startServerProcess(options: {
         if (child.exitCode === null && child.signalCode === null) {
           const exited = new Promise((resolve) => child.once('exit', resolve));
           child.kill('SIGTERM');
-          await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-          if (child.exitCode === null && child.signalCode === null) {
+          if (!(await within(exited, 15_000))) {
             child.kill('SIGKILL');
-            await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+            await within(exited, 5_000);
           }
         }
         if (log) await new Promise((resolve) => log.end(resolve));
@@ -94,4 +93,15 @@ export async function startServerProcess(options: {
   }
   await server.stop();
   throw new Error(`The server did not answer on ${baseUrl}/sante in time:\n${tail.slice(-4000)}`);
+}
+
+/** Whether the promise settled within the delay (the timer never outlives it). */
+async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([promise.then(() => true as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
