@@ -42,6 +42,17 @@ export function createApp({ services, build, clientDir, dev = false, extraMiddle
     });
     next();
   });
+  // Stripe signs the raw body: this route must read it before anything parses it (and before React Router).
+  app.post('/api/paiement/stripe/webhook', express.raw({ type: '*/*', limit: '512kb' }), async (req, res, next) => {
+    try {
+      const rawBody = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
+      const headers = Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name.toLowerCase(), Array.isArray(value) ? value[0] : value]));
+      const answer = await services.payments.notification('stripe', { method: req.method, headers, query: new URLSearchParams(), rawBody });
+      res.status(answer.status).type('text/plain; charset=utf-8').send(answer.body);
+    } catch (error) {
+      next(error);
+    }
+  });
   if (extraMiddleware) app.use(extraMiddleware);
   if (clientDir) {
     app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y', index: false }));

@@ -11,6 +11,7 @@ import { shippedSchoolHolidays } from '../core/calendar/shipped-data';
 import type { Clock, Mailer } from '../core/ports';
 import { isRetryableTransactionError } from '../adapters/db/repositories/bookings';
 import type { Store } from '../adapters/db/store';
+import { creditRepository } from '../adapters/db/repositories/credits';
 
 /** Where the e-mails point (the planning and récapitulatif pages). */
 export const BOOKING_PATHS = { planning: '/portail/planning', recap: '/portail/planning/recapitulatif' } as const;
@@ -57,6 +58,8 @@ export function createBookingServices(deps: BookingWiring): { booking: BookingSe
     links: { planning: `${deps.publicUrl}${BOOKING_PATHS.planning}`, recap: `${deps.publicUrl}${BOOKING_PATHS.recap}` },
     settings: deps.settings,
     onError: deps.onError,
+    // The Restant dû shown on the planning (credits and amounts owed, adapters/db/repositories/credits.ts).
+    balance: (familyId: string) => creditRepository(deps.store.db).balance(familyId),
   };
   return { booking: createBookingService({ ...common, calendar }), calendar, basketJobs: createBasketJobs(common) };
 }

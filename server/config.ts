@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parsePaymentConfig, type PaymentConfig } from './config-payments';
 
 /** Every environment variable Tartine reads, checked once at start (the README's configuration table mirrors this). */
 const envSchema = z.object({
@@ -12,6 +13,7 @@ const envSchema = z.object({
   TARTINE_DEMO: z.enum(['0', '1']).default('1'),
   TARTINE_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   TARTINE_UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  TARTINE_FAMILY_QUOTA_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default('Portail famille <portail-famille@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -34,9 +36,13 @@ export interface Config {
   demo: boolean;
   trustProxy: boolean;
   uploadMaxBytes: number;
+  /** Total size of the documents one family may store (Mon dossier). */
+  familyQuotaBytes: number;
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: string;
+  /** Online payment: PAYMENT_PROVIDER and the provider's settings (server/config-payments.ts). */
+  payment: PaymentConfig;
 }
 
 export function parseDatabaseUrl(url: string | undefined, dataDir: string): DatabaseConfig {
@@ -50,8 +56,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable (`SMTP_URL=`) means unset, as shells and .env files commonly write it.
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = envSchema.safeParse(present);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  const payment = parsePaymentConfig(present);
+  if (!parsed.success || !payment.ok) {
+    const lines = parsed.success ? [] : parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    if (!payment.ok) lines.push(...payment.issues);
     throw new Error(`Configuration invalide :\n${lines.join('\n')}`);
   }
   const env = parsed.data;
@@ -70,8 +78,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     demo: env.TARTINE_DEMO === '1',
     trustProxy: env.TARTINE_TRUST_PROXY === '1',
     uploadMaxBytes: env.TARTINE_UPLOAD_MAX_BYTES,
+    familyQuotaBytes: env.TARTINE_FAMILY_QUOTA_BYTES,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
     logLevel: env.LOG_LEVEL,
+    payment: payment.config,
   };
 }

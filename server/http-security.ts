@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Config } from './config';
+import { paymentFormOrigins } from './config-payments';
 
 export interface RequestLocals {
   nonce: string;
@@ -9,6 +10,9 @@ export interface RequestLocals {
 
 /** Per-request id and CSP nonce, and the security headers every response carries. */
 export function securityHeaders(config: Config, { dev = false } = {}) {
+  // « Payer » posts to us and is redirected to the payment provider: without JavaScript that redirect is still the
+  // form's navigation, which form-action governs.
+  const formAction = ["'self'", ...(config.payment ? paymentFormOrigins(config.payment) : [])].join(' ');
   return (req: Request, res: Response, next: NextFunction) => {
     const nonce = randomBytes(16).toString('base64');
     const requestId = randomUUID();
@@ -25,7 +29,7 @@ export function securityHeaders(config: Config, { dev = false } = {}) {
         `connect-src 'self'${dev ? ' ws:' : ''}`,
         `object-src 'none'`,
         `base-uri 'none'`,
-        `form-action 'self'`,
+        `form-action ${formAction}`,
         `frame-ancestors 'none'`,
       ].join('; '),
     );
@@ -51,6 +55,9 @@ export function sameOriginWrites(config: Config) {
   const allowed = new URL(config.publicUrl).host;
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
+    // Payment providers post back from their own site (PayFiP's return, notifications): those routes act on no
+    // session and trust only what they verify with the provider.
+    if (req.path.startsWith('/api/paiement/')) return next();
     const origin = req.get('origin');
     const site = req.get('sec-fetch-site');
     const host = req.get('host');

@@ -9,7 +9,10 @@ import { databaseLoginThrottle, databaseRateLimit, type RateLimit } from '../ada
 import type { BasketJobs } from '../core/booking/use-cases/basket-jobs';
 import type { CalendarService } from '../core/booking/ports';
 import type { BookingService } from '../core/booking/service';
+import { createBackOfficeServices, type BackOfficeServices } from './back-office-services';
 import { createBookingServices } from './booking-service';
+import { createDossierServices, type DossierServices } from './dossier-services';
+import { createPaymentServices, type PaymentServices } from './payments-service';
 import type { Config } from './config';
 import type { Logger } from './logger';
 
@@ -21,7 +24,8 @@ export interface AppServices {
   store: Store;
   hasher: PasswordHasher;
   throttle: LoginThrottle;
-  limits: { resetRequests: RateLimit; uploads: RateLimit };
+  /** emailChanges: confirmation links a family may have sent per hour (Mon dossier; they go to any address). */
+  limits: { resetRequests: RateLimit; uploads: RateLimit; emailChanges: RateLimit };
   mailer: Mailer;
   files: FileStore;
   sniffMediaType: (bytes: Uint8Array) => Promise<string | null>;
@@ -32,6 +36,14 @@ export interface AppServices {
   calendar: CalendarService;
   /** Basket reminders and expiry (run by server/jobs.ts). */
   basketJobs: BasketJobs;
+  /** Mon dossier, démarches, family documents, inscriptions (server/dossier-services.ts). */
+  dossier: DossierServices;
+  /** Online payment (core/payments), the demo bank's pages (PAYMENT_PROVIDER=demo), the price grid editor (server/payments-service.ts). */
+  payments: PaymentServices['payments'];
+  demoBank: PaymentServices['demoBank'];
+  prices: PaymentServices['prices'];
+  /** Back office: families, CSV import, parent accounts, attendance, meal counts, exports, dashboard (server/back-office-services.ts). */
+  backOffice: BackOfficeServices;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -50,22 +62,59 @@ export function createServices(
     publicUrl: config.publicUrl,
     onError: (error, context) => logger.error({ err: error, context }, 'booking mail failed'),
   });
+  const hasher = argon2Hasher();
+  const throttle = databaseLoginThrottle(handle);
+  const files = fileStore(config.uploadsDir);
+  const dossier = createDossierServices({
+    store,
+    files,
+    sniffMediaType,
+    clock: systemClock,
+    mailer,
+    hasher,
+    throttle,
+    settings: { uploadMaxBytes: config.uploadMaxBytes, familyQuotaBytes: config.familyQuotaBytes, publicUrl: config.publicUrl },
+    onError: (error, context) => logger.error({ err: error, context }, 'dossier mail failed'),
+  });
   const services: AppServices = {
     config,
     logger,
     clock: systemClock,
     store,
-    hasher: argon2Hasher(),
-    throttle: databaseLoginThrottle(handle),
+    hasher,
+    throttle,
     limits: {
       resetRequests: databaseRateLimit(handle, 'reset_ip', 5, 15 * 60),
       uploads: databaseRateLimit(handle, 'upload_user', 30, 60 * 60),
+      emailChanges: databaseRateLimit(handle, 'email_change_user', 5, 60 * 60),
     },
     mailer,
-    files: fileStore(config.uploadsDir),
+    files,
     sniffMediaType,
     renderMarkdown,
     ...bookingServices,
+    dossier,
+    backOffice: createBackOfficeServices({
+      store,
+      clock: systemClock,
+      mailer,
+      calendar: bookingServices.calendar,
+      files,
+      sniffMediaType,
+      hasher,
+      throttle,
+      settings: { publicUrl: config.publicUrl, uploadMaxBytes: config.uploadMaxBytes },
+      activationLimit: databaseRateLimit(handle, 'activation_ip', 20, 15 * 60),
+      onError: (error, context) => logger.error({ err: error, context }, 'back office: reported error'),
+    }),
+    ...createPaymentServices({
+      config,
+      store,
+      clock: systemClock,
+      mailer,
+      calendar: bookingServices.calendar,
+      onError: (error, context) => logger.error({ err: error, context }, 'payment: reported error'),
+    }),
   };
   return {
     services,

@@ -1,4 +1,8 @@
 import type { ColumnType } from 'kysely';
+import type {
+  DemoBankSessionTable, FamilyBalanceTable, FamilyCreditTable, PaymentAnomalyTable, PaymentCounterTable, PaymentEventTable,
+  PaymentLineTable, PaymentTransactionTable,
+} from './schema-payments';
 
 /**
  * The database as Kysely sees it. Portable on SQLite and PostgreSQL: text ids, integer cents, 0/1 booleans,
@@ -28,6 +32,27 @@ export interface Database {
   basket_lines: BasketLineTable;
   confirmation_reports: ConfirmationReportTable;
   school_holiday_imports: SchoolHolidayImportTable;
+  // Prices and online payment (migration 0003, tables in schema-payments.ts)
+  family_balances: FamilyBalanceTable;
+  family_credits: FamilyCreditTable;
+  payment_transactions: PaymentTransactionTable;
+  payment_lines: PaymentLineTable;
+  payment_events: PaymentEventTable;
+  payment_anomalies: PaymentAnomalyTable;
+  payment_counters: PaymentCounterTable;
+  demo_bank_sessions: DemoBankSessionTable;
+  // Mon dossier and Inscriptions (migration 0004)
+  authorised_persons: AuthorisedPersonTable;
+  family_documents: FamilyDocumentTable;
+  requests: RequestTable;
+  request_documents: RequestDocumentTable;
+  email_change_tokens: EmailChangeTokenTable;
+  notification_preferences: NotificationPreferenceTable;
+  // Back office (migration 0005)
+  staff_sites: StaffSiteTable;
+  attendance: AttendanceTable;
+  attendance_marks: AttendanceMarkTable;
+  meal_snapshots: MealSnapshotTable;
 }
 
 export interface OrganisationTable {
@@ -74,6 +99,8 @@ export interface PasswordResetTokenTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+  /** 'reset' (default), 'activation' (link e-mailed to a new parent account) or 'activation_code' (printed letter). */
+  purpose: ColumnType<string, string | undefined, string>;
 }
 
 export interface AuditEventTable {
@@ -139,6 +166,8 @@ export interface FamilyTable {
   qf_valid_until: string | null;
   created_at: string;
   updated_at: string;
+  /** Bytes of the family's stored documents: the upload quota is one conditional UPDATE of it (default 0). */
+  document_bytes: ColumnType<number, number | undefined, number>;
 }
 
 export interface GuardianTable {
@@ -174,6 +203,10 @@ export interface PriceGridTable {
   non_resident_cents: number;
   missing_qf_cents: number;
   created_at: string;
+  /** JSON of core/pricing PriceRules (sibling reduction, tarif majoré, PAI, absence penalty); default '{}'. */
+  rules: ColumnType<string, string | undefined, string>;
+  updated_at: ColumnType<string | null, string | null | undefined, string | null>;
+  updated_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PriceBracketTable {
@@ -183,6 +216,8 @@ export interface PriceBracketTable {
   qf_min: number;
   qf_max: number | null;
   unit_price_cents: number;
+  /** PAI meal (brought by the family) in this bracket, when priced per bracket. */
+  pai_cents: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface ActivityTable {
@@ -200,6 +235,10 @@ export interface ActivityTable {
   created_at: string;
   /** 0/1: a full day may be joined on a waiting list (default 1). */
   waiting_list: ColumnType<number, number | undefined, number>;
+  /** 'automatic' | 'manual' (default 'manual'): whether an enrolment is accepted when asked or decided by staff. */
+  enrolment_mode: ColumnType<string, string | undefined, string>;
+  /** JSON array of the document kinds a family must attach to enrol (core/documents/kinds.ts; default '[]'). */
+  required_documents: ColumnType<string, string | undefined, string>;
 }
 
 export interface EnrolmentTable {
@@ -209,6 +248,8 @@ export interface EnrolmentTable {
   status: string;
   requested_at: string;
   decided_at: string | null;
+  /** Staff's reason (refusal, waiting list), shown to the family. */
+  decision_message: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface BookingTable {
@@ -285,4 +326,131 @@ export interface SchoolHolidayImportTable {
   period_count: number;
   imported_by: string;
   imported_at: string;
+}
+
+/** Mon dossier: who may pick the children up besides the guardians. */
+export interface AuthorisedPersonTable {
+  id: string;
+  family_id: string;
+  position: number;
+  full_name: string;
+  relationship: string;
+  phone: string;
+}
+
+/** A document a family uploaded: 'pending' → 'accepted' | 'refused'; a deleted one keeps its row (requests point to it). */
+export interface FamilyDocumentTable {
+  id: string;
+  family_id: string;
+  child_id: string | null;
+  kind: string;
+  storage_key: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  status: string;
+  review_message: string | null;
+  valid_until: string | null;
+  uploaded_by: string | null;
+  created_at: string;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+  deleted_at: string | null;
+}
+
+/** A démarche: 'submitted' → 'accepted' | 'refused' (staff) | 'withdrawn' (the family); payload is JSON. */
+export interface RequestTable {
+  id: string;
+  family_id: string;
+  kind: string;
+  /** '' for the family, a child id (health), an enrolment or document id: one submitted request per family, kind, subject. */
+  subject: string;
+  status: string;
+  child_id: string | null;
+  enrolment_id: string | null;
+  document_id: string | null;
+  payload: string;
+  family_note: string;
+  message: string | null;
+  created_by: string | null;
+  created_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  decided_by_label: string | null;
+}
+
+export interface RequestDocumentTable {
+  request_id: string;
+  document_id: string;
+}
+
+/** E-mail change links: stored hashed, single use. */
+export interface EmailChangeTokenTable {
+  token_hash: string;
+  user_id: string;
+  new_email: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface NotificationPreferenceTable {
+  user_id: string;
+  request_decisions: number;
+  enrolment_decisions: number;
+  updated_at: string;
+}
+
+/** Back office: the sites a staff member works at (animateurs see only these). */
+export interface StaffSiteTable {
+  user_id: string;
+  site_id: string;
+  created_at: string;
+}
+
+/** Attendance of a child at an activity on a day: 'present' | 'absent' | 'present_unbooked'; the latest tap wins. */
+export interface AttendanceTable {
+  id: string;
+  child_id: string;
+  activity_id: string;
+  day: string;
+  status: string;
+  /** 0/1: an absence justified by a certificate (default 0). */
+  justified: ColumnType<number, number | undefined, number>;
+  certificate_storage_key: string | null;
+  certificate_file_name: string | null;
+  certificate_media_type: string | null;
+  certificate_size_bytes: number | null;
+  justified_at: string | null;
+  justified_by: string | null;
+  /** When the mark was tapped (the tablet's clock, checked): orders marks that cross after a lost connection. */
+  marked_at: string;
+  marked_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Every attendance mark received, by its idempotency key: a mark sent twice is applied once. */
+export interface AttendanceMarkTable {
+  idempotency_key: string;
+  user_id: string;
+  child_id: string;
+  activity_id: string;
+  day: string;
+  status: string;
+  marked_at: string;
+  received_at: string;
+}
+
+/** Meals to cook per activity and day, by diet, frozen at the booking deadline. */
+export interface MealSnapshotTable {
+  activity_id: string;
+  day: string;
+  frozen_at: string;
+  deadline_at: string;
+  standard: number;
+  sans_porc: number;
+  vegetarien: number;
+  pai: number;
+  total: number;
 }

@@ -1,14 +1,20 @@
 import type { Kysely } from 'kysely';
 import { auditLog } from './repositories/audit';
+import { backOfficeRepositories } from './repositories/back-office-reports';
 import { basketRepository } from './repositories/baskets';
 import { bookingRepository } from './repositories/bookings';
 import { calendarDataRepository } from './repositories/calendar-data';
 import { childSearchRepository } from './repositories/child-search';
 import { documentRepository } from './repositories/documents';
+import { enrolmentRepository } from './repositories/enrolments';
+import { familyDocumentRepository } from './repositories/family-documents';
+import { familyFileRepository } from './repositories/family-file';
 import { familyRepository } from './repositories/families';
 import { newsRepository } from './repositories/news';
 import { organisationRepository } from './repositories/organisation';
 import { planningRepository } from './repositories/planning';
+import { preferencesRepository } from './repositories/preferences';
+import { requestRepository } from './repositories/requests';
 import { resetTokenRepository } from './repositories/reset-tokens';
 import { sessionRepository } from './repositories/sessions';
 import { userRepository } from './repositories/users';
@@ -29,6 +35,14 @@ function repositories(db: Kysely<Database>) {
     baskets: basketRepository(db),
     calendarData: calendarDataRepository(db),
     childSearch: childSearchRepository(db),
+    // Mon dossier and Inscriptions (issue 7)
+    familyFile: familyFileRepository(db),
+    requests: requestRepository(db),
+    familyDocuments: familyDocumentRepository(db),
+    enrolments: enrolmentRepository(db),
+    preferences: preferencesRepository(db),
+    // Back office: families, import, parent accounts, attendance, meals, exports (issue 6)
+    backOffice: backOfficeRepositories(db),
   };
 }
 

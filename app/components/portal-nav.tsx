@@ -36,6 +36,8 @@ export function portalLinks(t: ReturnType<typeof useT>) {
       { to: '/portail/dossier', label: t.portal.links.dossierView },
       { to: '/portail/dossier/coordonnees', label: t.portal.links.dossierEdit },
       { to: '/portail/dossier/documents', label: t.portal.links.dossierDocuments },
+      { to: '/portail/dossier/compte', label: t.dossier.sections.account },
+      { to: '/portail/dossier/donnees', label: t.dossier.sections.data },
     ] },
     { section: t.portal.sections.inscriptions, links: [
       { to: '/portail/inscriptions', label: t.portal.links.inscriptionsView },

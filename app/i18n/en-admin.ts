@@ -189,6 +189,15 @@ export const enAdmin: Catalog['admin'] = {
       'document.uploaded': 'Document uploaded',
       'document.published': 'Document published',
       'document.unpublished': 'Document unpublished',
+      // Back office (issue 6)
+      'health.pai_read': 'PAI read',
+      'families.imported': 'Families imported',
+      'account.activation_link': 'Activation link sent',
+      'account.activation_letter': 'Activation letter printed',
+      'account.activated': 'Account activated by the parent',
+      'attendance.justified': 'Absence justified',
+      'staff.sites_assigned': 'Sites assigned',
+      'export.downloaded': 'Export downloaded',
     },
   },
   outbox: {

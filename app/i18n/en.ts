@@ -1,5 +1,8 @@
 import { enAdmin } from './en-admin';
+import { enDossier } from './en-dossier';
+import { enBackoffice } from './en-backoffice';
 import { enPlanning } from './en-planning';
+import { enPayments } from './en-payments';
 import type { Catalog } from './fr';
 
 export const en: Catalog = {
@@ -110,6 +113,9 @@ export const en: Catalog = {
   },
   admin: enAdmin,
   planning: enPlanning,
+  backoffice: enBackoffice,
+  payments: enPayments,
+  dossier: enDossier,
   errors: {
     notFoundTitle: 'Page not found',
     notFoundText: 'The page you asked for does not exist or is no longer available.',

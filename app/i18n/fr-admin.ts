@@ -191,6 +191,15 @@ export const frAdmin = {
       'document.uploaded': 'Document déposé',
       'document.published': 'Document publié',
       'document.unpublished': 'Document dépublié',
+      // Back office (issue 6)
+      'health.pai_read': 'Consultation de PAI',
+      'families.imported': 'Import de familles',
+      'account.activation_link': 'Lien d’activation envoyé',
+      'account.activation_letter': 'Courrier d’activation imprimé',
+      'account.activated': 'Compte activé par le parent',
+      'attendance.justified': 'Absence justifiée',
+      'staff.sites_assigned': 'Sites affectés',
+      'export.downloaded': 'Export téléchargé',
     } as Record<string, string>,
   },
   outbox: {

@@ -1,5 +1,8 @@
 import { frAdmin } from './fr-admin';
+import { frDossier } from './fr-dossier';
+import { frBackoffice } from './fr-backoffice';
 import { frPlanning } from './fr-planning';
+import { frPayments } from './fr-payments';
 
 /** The source catalog: every word of the interface. `en.ts` must have the same shape (checked by the compiler). */
 export const fr = {
@@ -122,6 +125,9 @@ export const fr = {
   },
   admin: frAdmin,
   planning: frPlanning,
+  backoffice: frBackoffice,
+  payments: frPayments,
+  dossier: frDossier,
   errors: {
     notFoundTitle: 'Page introuvable',
     notFoundText: 'La page demandée n’existe pas ou n’est plus disponible.',

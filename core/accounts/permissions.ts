@@ -14,6 +14,26 @@ export const PERMISSIONS = {
   'admin.outbox': ['admin', 'agent'],
   'admin.plannings': ['admin', 'agent'],
   'admin.occupancy': ['admin', 'agent', 'animateur'],
+  /** Démarches inbox: family requests, documents to review, enrolment decisions (issue 7). */
+  'admin.requests': ['admin', 'agent'],
+  /** Back office (issue 6): family search and file (read); régisseurs find families for payments, without health data. */
+  'admin.families': ['admin', 'agent', 'regisseur'],
+  /** CSV import of families, parent accounts (create, activation letters, resend, deactivate). */
+  'admin.families.manage': ['admin', 'agent'],
+  /** Attendance (pointage); animateurs only for the sites they are assigned to. */
+  'admin.attendance': ['admin', 'agent', 'animateur'],
+  /** Meal counts for the kitchen; animateurs only for their sites. */
+  'admin.meals': ['admin', 'agent', 'animateur'],
+  /** CSV / XLSX exports of families, children, bookings, attendance and meal counts. */
+  'admin.exports': ['admin', 'agent'],
+  /** Field permissions (no route): health data (diet, allergies, PAI; animateurs for their sites' children only)… */
+  'data.health': ['admin', 'agent', 'animateur'],
+  /** …and income data (QF and its validity): billing staff. */
+  'data.income': ['admin', 'agent', 'regisseur'],
+  /** Price grids (/admin/tarifs): staff who run the referential. */
+  'admin.prices': ['admin', 'agent'],
+  /** Payment anomalies (/admin/paiements/anomalies): the régie answers for the money. */
+  'admin.payments': ['admin', 'regisseur'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -216,6 +216,8 @@ export interface BookingDeps {
   settings?: Partial<BookingSettings>;
   /** Mail failures after commit are reported here, never thrown (the change is done). */
   onError?: (error: unknown, context: string) => void;
+  /** The family's credit (positive) or amount owed (negative), from the payment layer: the planning's Restant dû. */
+  balance?: (familyId: string) => Promise<number>;
 }
 
 export interface BookingSettings {

@@ -361,6 +361,9 @@ export function buildPriceGrid(
     non_resident_cents: spec.nonResidentCents,
     missing_qf_cents: spec.missingQfCents,
     created_at: isoNow(),
+    rules: '{}',
+    updated_at: null,
+    updated_by: null,
     ...overrides,
   };
 }
@@ -375,6 +378,7 @@ export function buildPriceBrackets(priceGridId: string, spec: Pick<GridSpec, 'qf
     qf_min: qfMin,
     qf_max: index + 1 < spec.qfMins.length ? spec.qfMins[index + 1] : null,
     unit_price_cents: spec.pricesCents[index],
+    pai_cents: null,
   }));
 }
 

@@ -8,6 +8,7 @@
  */
 import type { Kysely } from 'kysely';
 import { rebuildActivityDays } from '../../adapters/db/repositories/bookings';
+import { seedDossierDemo } from './dossier-demo';
 import { userRepository } from '../../adapters/db/repositories/users';
 import type { Database } from '../../adapters/db/schema';
 import type { Store } from '../../adapters/db/store';
@@ -165,6 +166,8 @@ export async function seedDemo(store: Store, hasher: PasswordHasher, now: Date, 
     const guardians = plan.guardians.map((guardian) =>
       guardian.id === plan.martinParentGuardianId ? { ...guardian, user_id: userIds.get('parent') ?? null } : guardian,
     );
+    // The demo animateur works at the Groupe scolaire Les Lutins: attendance and meals of that site only (issue 6).
+    await insertRows(trx, 'staff_sites', [{ user_id: userIds.get('animateur')!, site_id: plan.animateurSiteId, created_at: now.toISOString() }]);
     await insertRows(trx, 'guardians', guardians);
     await insertRows(trx, 'children', plan.children);
     await insertRows(trx, 'activities', plan.activities);
@@ -175,6 +178,7 @@ export async function seedDemo(store: Store, hasher: PasswordHasher, now: Date, 
     await rebuildActivityDays(trx); // capacity counters consistent with the bookings just inserted
     const adminId = userIds.get('admin') ?? null;
     await insertRows(trx, 'news', plan.news.map((item) => ({ ...item, created_by: adminId })));
+    await seedDossierDemo(trx, plan); // enrolment modes, required documents, an authorised person (issue 7)
   });
 }
 
@@ -198,6 +202,8 @@ export interface DemoPlan {
   news: NewsRow[];
   martinFamilyId: string;
   martinParentGuardianId: string;
+  /** The site the demo animateur is assigned to (Groupe scolaire Les Lutins). */
+  animateurSiteId: string;
 }
 
 type SiteKey = 'coquelicots' | 'jaures' | 'lutins';
@@ -609,6 +615,35 @@ export function planDemo(now: Date, seed = DEFAULT_SEED): DemoPlan {
         );
       }
     }
+
+    // Today's bookings of the other families (never the Martins', whose planning the tutorial shows): the attendance
+    // of the day and the kitchen's counts have children to show (issue 6). A separate generator keeps the rest of the
+    // demo identical.
+    if (isCurrent && today >= year.startsOn && today <= year.endsOn) {
+      const todayRng = createRng(seed + 1);
+      for (const child of children) {
+        if (child.family.id === martin.id) continue;
+        for (const [kind, status] of child.enrolments) {
+          if (status !== 'accepted') continue;
+          const entry = yearActivities.find((a) => a.activity.kind === kind && (kind === 'mercredi' || a.site === child.site));
+          if (!entry || !isOpenOn(today, rules(entry.activity))) continue;
+          const rate = kind === 'cantine' ? CANTEEN_RATE : kind === 'mercredi' ? 0.5 : child.usualDays.has(weekday(today)) ? 0.75 : 0.08;
+          if (!todayRng.chance(rate)) continue;
+          const createdAt = minIso(`${addDays(today, -todayRng.int(3, 12))}T18:${String(todayRng.int(0, 59)).padStart(2, '0')}:00.000Z`, nowIso);
+          bookings.push(
+            buildBooking({
+              child_id: child.row.id,
+              activity_id: entry.activity.id,
+              day: today,
+              status: 'reserved',
+              unit_price_cents: unitPrice(entry.grid, child.family, today),
+              created_at: createdAt,
+              updated_at: createdAt,
+            }),
+          );
+        }
+      }
+    }
   }
 
   return {
@@ -628,6 +663,7 @@ export function planDemo(now: Date, seed = DEFAULT_SEED): DemoPlan {
     news: demoNews(today, nowIso),
     martinFamilyId: martin.id,
     martinParentGuardianId: martinParent.id,
+    animateurSiteId: siteRows.get('lutins')!.id,
   };
 }
 

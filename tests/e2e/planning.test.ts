@@ -286,7 +286,7 @@ describe('« Tout le mois »', () => {
 });
 
 describe('Paiement immédiat', () => {
-  it('groups a prepaid line apart; « Payer » says online payment comes soon and keeps the basket', async () => {
+  it('groups a prepaid line apart; « Payer » leads to the bank, and abandoning keeps the basket (payment.test.ts pays)', async () => {
     const { page, close } = await parent({ javaScript: false });
     try {
       await clearBasket(page);
@@ -301,8 +301,11 @@ describe('Paiement immédiat', () => {
       expect(await page.getByRole('main').textContent()).toContain('veuillez cliquer sur le bouton "Payer"');
       expect(await page.getByRole('button', { name: p.recap.finish, exact: true }).count()).toBe(0);
       await page.getByRole('button', { name: p.recap.pay, exact: true }).click();
-      await page.waitForURL(/ok=paiement-bientot/);
-      expect(await page.getByRole('status').filter({ hasText: 'Le paiement en ligne arrive bientôt' }).count()).toBe(1);
+      // Online payment (issue 4, tests/e2e/payment.test.ts): the demo bank; abandoning gives the line back.
+      await page.waitForURL(/\/demo-bank\//);
+      await page.getByRole('button', { name: 'Abandonner', exact: true }).click();
+      await page.waitForURL(/\/portail\/paiement\//);
+      await page.goto(`${baseUrl()}${RECAP}`);
       expect(await page.locator('table.recap-table tbody tr').count()).toBe(1);
       await clearBasket(page);
     } finally {

@@ -1,11 +1,17 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './0001-foundation';
 import * as planning from './0002-planning';
+import * as payments from './0003-payments';
+import * as dossier from './0004-dossier';
+import * as backOffice from './0005-back-office';
 
 /** Explicit list: bundlers and tsx both see every migration, and the order is the file order. */
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-planning': planning,
+  '0003-payments': payments,
+  '0004-dossier': dossier,
+  '0005-back-office': backOffice,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -333,7 +333,8 @@ function Row({
         </span>
         <span className="activity-meta">
           <span className={`billing billing--${activity.billingMode}`}>{p.billing[activity.billingMode]}</span> ·{' '}
-          {p.unitPrice(p.money(row.unitPrice.cents))}
+          {/* The rule that makes the price (core/pricing explain), for parents and staff alike. */}
+          {p.unitPrice(row.unitPrice.label || p.money(row.unitPrice.cents))}
         </span>
       </th>
       {edit ? (

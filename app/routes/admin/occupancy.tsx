@@ -12,21 +12,25 @@ import { longDay } from '../../components/planning/format';
 import { cleanId } from '../../components/planning/params';
 import { useT } from '../../i18n';
 import planningStyles from '../../styles/planning.css?url';
+import { viewerOf } from '../../web/back-office';
 import { requirePermission } from '../../web/guards';
+import { inScope } from '../../../core/backoffice/model';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: planningStyles }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  await requirePermission(request, context, 'admin.occupancy');
+  const session = await requirePermission(request, context, 'admin.occupancy');
+  // Animateurs see only the sites they are assigned to (issue 6).
+  const scope = await context.services.backOffice.scope(viewerOf(session, context));
   const params = new URL(request.url).searchParams;
   const today = parisToday(context.services.clock.now());
   const rawDate = params.get('date');
   const badDate = Boolean(rawDate) && !isPlainDate(rawDate);
   const date = rawDate && isPlainDate(rawDate) ? rawDate : today;
-  const sites = await context.services.store.childSearch.sites();
+  const sites = (await context.services.store.childSearch.sites()).filter((site) => inScope(scope, site.id));
   const siteParam = cleanId(params.get('site'));
   const siteId = siteParam && sites.some((s) => s.id === siteParam) ? siteParam : null;
-  const rows = await context.services.booking.occupancy({ from: date, to: date, ...(siteId ? { siteId } : {}) });
+  const rows = (await context.services.booking.occupancy({ from: date, to: date, ...(siteId ? { siteId } : {}) })).filter((row) => inScope(scope, row.siteId));
   return { date, today, badDate, sites, siteId, rows };
 }
 

@@ -2,7 +2,9 @@
  * Récapitulatif — « Validation des modifications » (tutorial steps 8–9): the basket's lines grouped by billing mode,
  * the total, and Tout supprimer / Retour / Terminer (Payer for prepaid lines). Terminer and Tout supprimer carry the
  * basket's id and version: a replayed or stale form changes nothing. After Terminer, ?confirmation=<id> shows what
- * was booked and what failed, and why.
+ * was booked and what failed, and why. « Payer » (prepaid lines) starts an online payment (core/payments): the lines
+ * leave the basket while their places are held, the parent goes to the bank's page, and the payment's result page
+ * says what was booked; a running payment is shown here until it ends.
  */
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/recap';
@@ -15,18 +17,23 @@ import { parisInstant } from '../../components/planning/format';
 import { cleanId } from '../../components/planning/params';
 import { catalogFor, useT } from '../../i18n';
 import { formatParisDateTime } from '../../web/format';
+import paymentStyles from '../../styles/payments.css?url';
 import { requireFamily } from '../../web/guards';
 
-const NOTICES = ['vide', 'ligne-supprimee', 'paiement-bientot'] as const;
+const NOTICES = ['vide', 'ligne-supprimee'] as const;
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: paymentStyles }];
 type NoticeKey = (typeof NOTICES)[number];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { familyId } = await requireFamily(request, context);
   const params = new URL(request.url).searchParams;
   const confirmationId = cleanId(params.get('confirmation'));
-  const [basket, confirmation] = await Promise.all([
+  const [basket, confirmation, running, balanceCents] = await Promise.all([
     context.services.booking.basket(familyId),
     confirmationId ? context.services.booking.confirmation({ familyId, confirmationId }) : Promise.resolve(null),
+    context.services.payments.running(familyId),
+    context.services.payments.balance(familyId),
   ]);
   if (confirmationId && !confirmation) throw new Response('Not Found', { status: 404 });
   const ok = params.get('ok');
@@ -34,6 +41,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     basket: basket && basket.lines.length > 0 ? basket : null,
     confirmation,
     notice: (NOTICES as readonly string[]).includes(ok ?? '') ? (ok as NoticeKey) : null,
+    payment: {
+      running: running.map((tx) => ({ id: tx.id, amountCents: tx.amountCents, expiresAt: tx.expiresAt, redirectUrl: tx.redirectUrl, provider: tx.provider })),
+      balanceCents,
+      holdMinutes: context.services.config.payment.holdMinutes,
+    },
   };
 }
 
@@ -46,9 +58,20 @@ export async function action({ request, context }: Route.ActionArgs) {
   const version = Number(form.get('version'));
   const refuse = (message: string, status = 400) => data({ errors: { form: message } }, { status });
   if (intent !== 'confirm' && intent !== 'clear' && intent !== 'remove' && intent !== 'pay') throw new Response('Bad Request', { status: 400 });
-  if (intent === 'pay') return redirect(`${RECAP_PATH}?ok=paiement-bientot`);
   if (!basketId || !Number.isSafeInteger(version)) return refuse(p.errors.bad_request);
   const actor = { userId: session.user.id, label: session.user.username, ip: context.ip, staff: false };
+  if (intent === 'pay') {
+    const pay = catalogFor(context.lang).payments;
+    const result = await context.services.payments.payBasket({ familyId, basketId, version, actor, email: session.user.email ?? null });
+    if (!result.ok) {
+      let message = pay.errors[result.error] ?? pay.errors.bad_request;
+      const [reason, child, activity, day] = (result.detail ?? '').split(':');
+      if (result.error === 'line_unavailable' && day) message = `${message} (${pay.unavailableLine(pay.unavailableReasons[reason] ?? reason, child, activity, day.split('-').reverse().join('/'))})`;
+      if (result.error === 'provider_refused' && result.detail) message = `${message} (${result.detail})`;
+      return refuse(message, result.error === 'stale_basket' || result.error === 'payment_running' ? 409 : 400);
+    }
+    return redirect(result.value.kind === 'redirect' ? result.value.url : `/portail/paiement/${result.value.transactionId}`, 303);
+  }
   const booking = context.services.booking;
   const failed = (error: string) => refuse(p.errors[error] ?? p.errors.bad_request, error === 'stale_basket' ? 409 : error === 'not_found' ? 404 : 400);
 
@@ -73,7 +96,7 @@ export default function Recap({ loaderData, actionData }: Route.ComponentProps) 
   const t = useT();
   const p = t.planning;
   const r = p.recap;
-  const { basket, confirmation, notice } = loaderData;
+  const { basket, confirmation, notice, payment } = loaderData;
   const errors = actionData?.errors;
   const title = confirmation ? confirmationTitle(p, confirmation) : r.title;
   return (
@@ -83,11 +106,11 @@ export default function Recap({ loaderData, actionData }: Route.ComponentProps) 
       <ErrorSummary errors={errors} labels={{}} />
       {notice === 'vide' && !errors ? <Notice tone="success">{r.cleared}</Notice> : null}
       {notice === 'ligne-supprimee' && !errors ? <Notice tone="success">{r.lineRemoved}</Notice> : null}
-      {notice === 'paiement-bientot' && !errors ? <Notice>{r.payNotAvailable}</Notice> : null}
+      {payment.running.length > 0 ? <RunningPayments running={payment.running} /> : null}
       {confirmation ? <ConfirmationSummary report={confirmation} /> : null}
       {basket ? (
-        <BasketSection basket={basket} />
-      ) : confirmation ? null : (
+        <BasketSection basket={basket} balanceCents={payment.balanceCents} holdMinutes={payment.holdMinutes} />
+      ) : confirmation || payment.running.length > 0 ? null : (
         <div className="card">
           <p>{r.empty}</p>
           <p>
@@ -129,7 +152,41 @@ function ConfirmationSummary({ report }: { report: ConfirmationReport }) {
   );
 }
 
-function BasketSection({ basket }: { basket: NonNullable<Route.ComponentProps['loaderData']['basket']> }) {
+/** A payment under way: its places are held; the parent may go back to the bank's page. */
+function RunningPayments({ running }: { running: Route.ComponentProps['loaderData']['payment']['running'] }) {
+  const t = useT();
+  const pay = t.payments.recap;
+  return (
+    <section className="card payment-running" aria-labelledby="paiement-en-cours">
+      <h2 id="paiement-en-cours">{pay.runningTitle}</h2>
+      {running.map((tx) => (
+        <div key={tx.id}>
+          <p>{tx.provider === 'credit' ? pay.runningCredit : pay.running(t.planning.money(tx.amountCents), formatParisDateTime(tx.expiresAt))}</p>
+          <p className="actions">
+            {tx.redirectUrl ? (
+              <a className="button" href={tx.redirectUrl}>
+                {pay.resume}
+              </a>
+            ) : null}
+            <Link className="button button--secondary" to={`/portail/paiement/${tx.id}`}>
+              {pay.details}
+            </Link>
+          </p>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function BasketSection({
+  basket,
+  balanceCents,
+  holdMinutes,
+}: {
+  basket: NonNullable<Route.ComponentProps['loaderData']['basket']>;
+  balanceCents: number;
+  holdMinutes: number;
+}) {
   const t = useT();
   const p = t.planning;
   const r = p.recap;
@@ -159,6 +216,7 @@ function BasketSection({ basket }: { basket: NonNullable<Route.ComponentProps['l
           <span className="recap-total__split"> ({r.split(p.money(basket.totals.prepaidCents), p.money(basket.totals.invoiceCents))})</span>
         ) : null}
       </p>
+      {prepaid.length > 0 ? <PaymentInfo prepaidCents={basket.totals.prepaidCents} balanceCents={balanceCents} holdMinutes={holdMinutes} /> : null}
       {invoice.length > 0 ? <p className="recap-note">{r.invoiceNote}</p> : null}
       {basket.expiresAt ? <p className="recap-note">{r.expires(parisInstant(p, basket.expiresAt, t.lang.code))}</p> : null}
       <div className="actions recap-actions">
@@ -184,8 +242,11 @@ function BasketSection({ basket }: { basket: NonNullable<Route.ComponentProps['l
           </Form>
         ) : null}
         {prepaid.length > 0 ? (
-          <Form method="post" className="inline-form">
+          // A full page navigation: the answer sends the browser to the bank's page.
+          <Form method="post" className="inline-form" reloadDocument>
             <input type="hidden" name="intent" value="pay" />
+            <input type="hidden" name="basketId" value={basket.id} />
+            <input type="hidden" name="version" value={basket.version} />
             <button type="submit" className="button">
               {r.pay}
             </button>
@@ -193,5 +254,21 @@ function BasketSection({ basket }: { basket: NonNullable<Route.ComponentProps['l
         ) : null}
       </div>
     </section>
+  );
+}
+
+/** Credit used first, Restant dû added, what the card will be charged; and that the places are kept while paying. */
+function PaymentInfo({ prepaidCents, balanceCents, holdMinutes }: { prepaidCents: number; balanceCents: number; holdMinutes: number }) {
+  const t = useT();
+  const pay = t.payments.recap;
+  const money = t.planning.money;
+  const toPay = Math.max(0, prepaidCents - balanceCents);
+  return (
+    <div className="payment-info">
+      {balanceCents > 0 ? <p>{pay.creditAvailable(money(balanceCents))}</p> : null}
+      {balanceCents < 0 ? <p>{pay.owed(money(-balanceCents))}</p> : null}
+      {balanceCents !== 0 ? <p>{toPay > 0 ? <strong>{pay.cardToPay(money(toPay))}</strong> : pay.noCardNeeded}</p> : null}
+      <p className="recap-note">{toPay > 0 ? pay.holdNote(holdMinutes) : null}</p>
+    </div>
   );
 }

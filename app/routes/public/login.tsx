@@ -14,7 +14,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const session = await context.session();
   if (session) throw redirect(homeFor(session));
   const notice = new URL(request.url).searchParams.get('info');
-  return { notice: notice === 'deconnecte' || notice === 'mot-de-passe-modifie' ? notice : null };
+  return { notice: notice === 'deconnecte' || notice === 'mot-de-passe-modifie' || notice === 'compte-active' ? notice : null };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -54,6 +54,7 @@ export default function Login() {
       <div className="narrow">
         {notice === 'deconnecte' ? <Notice tone="success">{t.login.signedOut}</Notice> : null}
         {notice === 'mot-de-passe-modifie' ? <Notice tone="success">{t.login.passwordChanged}</Notice> : null}
+        {notice === 'compte-active' ? <Notice tone="success">{t.backoffice.activation.done}</Notice> : null}
         <LoginBox headingLevel={1} error={actionData?.error} identifier={actionData?.identifier} redirectTo={params.get('redirectTo') ?? undefined} />
       </div>
     </PageShell>

@@ -193,12 +193,13 @@ export function createBookingService(deps: BookingDeps): BookingService {
         period,
         days: periodDays(period),
         rows: rows.map((row) => {
-          const price = priceFor(row.grids, family, priceDay);
+          const price = priceFor(row.grids, family, priceDay, { siblingRank: row.siblingRank });
           const { id, name, kind, billingMode, siteName, schoolYearId } = row.activity;
           return { activity: { id, name, kind, billingMode, siteName, schoolYearId }, unitPrice: { cents: price.cents, label: price.label }, cells: row.cells };
         }),
         periodCostCents,
-        balanceCents: 0,
+        // Restant dû: what the family owes (positive) or its credit (negative), as the payment layer keeps it.
+        balanceCents: deps.balance ? -(await deps.balance(family.id).catch(() => 0)) || 0 : 0,
         basketLineCount: basketLines.length,
         nextDeadline: next,
       };
@@ -226,7 +227,7 @@ export function createBookingService(deps: BookingDeps): BookingService {
         });
         for (const change of plan.additions) {
           const row = byId.get(change.activityId)!;
-          preview.additions.push({ ...base(change), unitPriceCents: priceFor(row.grids, planned.value.family, change.day).cents, action: change.action === 'wait' ? 'wait' : 'add' });
+          preview.additions.push({ ...base(change), unitPriceCents: priceFor(row.grids, planned.value.family, change.day, { siblingRank: row.siblingRank }).cents, action: change.action === 'wait' ? 'wait' : 'add' });
         }
         for (const change of plan.cancellations) preview.cancellations.push(base(change));
         for (const skipped of plan.skipped) preview.skipped.push({ ...base(skipped), reason: lockReasonFr(skipped.lock), lock: skipped.lock });

@@ -19,7 +19,7 @@ export function newLine(row: LoadedRow, family: FamilyForBooking, childId: strin
         ? `Annulation avant le délai, jour payé remboursé en avoir${NBSP}: ${formatEuros(-unitPriceCents)}`
         : `Annulation avant le délai${NBSP}: jour non facturé`;
   } else {
-    const price = priceFor(row.grids, family, change.day);
+    const price = priceFor(row.grids, family, change.day, { siblingRank: row.siblingRank });
     unitPriceCents = price.cents;
     priceLabel = change.action === 'wait' ? `Liste d’attente, facturé seulement si une place se libère (${price.label})` : price.label;
   }

@@ -18,6 +18,8 @@ export interface LoadedRow {
   pending: Map<PlainDate, BasketLineRecord>;
   closureDays: ClosureDay[];
   grids: PriceGridRecord[];
+  /** The child's rank among the family's children enrolled in this activity, eldest first (sibling reduction). */
+  siblingRank: number;
 }
 
 const KIND_ORDER: Record<ActivityKind, number> = { garderie_matin: 0, cantine: 1, garderie_soir: 2, mercredi: 3, alsh: 4 };
@@ -33,11 +35,25 @@ export function sortActivities<A extends { activity: ActivityRecord }>(rows: A[]
 
 const NO_GRID: UnitPrice = { cents: 0, label: `Tarif non renseigné${NBSP}: ${formatEuros(0)}`, rule: 'missing_qf' };
 
-/** The unit price the family pays that day (the grid in force that day; 0 with a plain label without any grid). */
-export function priceFor(grids: readonly PriceGridRecord[], family: FamilyForBooking, day: PlainDate): UnitPrice {
+/**
+ * The unit price the family pays that day (the grid in force that day; 0 with a plain label without any grid), through
+ * the one pricing function of core/pricing (`priceDay` + `explain`): QF bracket, non-resident, maximum price, sibling
+ * rank. `context.siblingRank` defaults to 1 (no reduction).
+ */
+export function priceFor(grids: readonly PriceGridRecord[], family: FamilyForBooking, day: PlainDate, context: { siblingRank?: number } = {}): UnitPrice {
   const grid = gridInForce(grids, day);
   if (!grid) return NO_GRID;
-  return unitPrice({ grid, family: { resident: family.resident, qf: family.qf, qfValidUntil: family.qfValidUntil }, day });
+  return unitPrice({ grid, family: { resident: family.resident, qf: family.qf, qfValidUntil: family.qfValidUntil }, day, siblingRank: context.siblingRank });
+}
+
+/** Rank of the child among the family's children (eldest first) with an accepted enrolment in the activity. */
+export function siblingRankOf(family: FamilyForBooking, childId: string, enrolled: ReadonlySet<string>, activityId: string): number {
+  let rank = 0;
+  for (const child of family.children) {
+    if (enrolled.has(`${child.id}:${activityId}`) || child.id === childId) rank++;
+    if (child.id === childId) return rank;
+  }
+  return 1;
 }
 
 export async function loadChildRows(
@@ -64,12 +80,14 @@ export async function loadChildRows(
   if (linked.length === 0) return [];
   const ids = linked.map(({ activity }) => activity.id);
   const siteIds = [...new Set(linked.map(({ activity }) => activity.siteId))];
-  const [closures, bookings, counts, grids] = await Promise.all([
+  const [closures, bookings, counts, grids, familyEnrolments] = await Promise.all([
     planning.closureDays(siteIds, input.from, input.to),
     planning.bookings([input.childId], ids, input.from, input.to),
     planning.dayCounts(ids, input.from, input.to),
     planning.priceGrids(ids),
+    input.family.children.length > 1 ? planning.enrolments(input.family.children.map((c) => c.id), ids) : Promise.resolve([]),
   ]);
+  const enrolledCells = new Set(familyEnrolments.filter((e) => e.status === 'accepted').map((e) => `${e.childId}:${e.activityId}`));
   const days = eachDay(input.from, input.to);
   const rows = linked.map(({ activity, enrolment }): LoadedRow => {
     const rowBookings = new Map(bookings.filter((b) => b.activityId === activity.id).map((b) => [b.day, b]));
@@ -91,7 +109,10 @@ export async function loadChildRows(
       now: input.now,
       staff: input.staff,
     });
-    return { activity, enrolment, enrolled, cells, bookings: rowBookings, pending, closureDays, grids: grids.filter((g) => g.activityId === activity.id) };
+    return {
+      activity, enrolment, enrolled, cells, bookings: rowBookings, pending, closureDays, grids: grids.filter((g) => g.activityId === activity.id),
+      siblingRank: siblingRankOf(input.family, input.childId, enrolledCells, activity.id),
+    };
   });
   return sortActivities(rows);
 }
