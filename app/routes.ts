@@ -57,6 +57,7 @@ export default [
     route('boite-d-envoi', 'routes/admin/outbox.tsx'),
     route('plannings', 'routes/admin/plannings.tsx'),
     route('effectifs', 'routes/admin/occupancy.tsx'),
+    route('calendrier', 'routes/admin/calendar.tsx'),
     // Back office (issue 6): families, import, parent accounts, attendance, meals, exports, assignments.
     route('familles', 'routes/admin/families.tsx'),
     route('familles/import', 'routes/admin/family-import.tsx'),

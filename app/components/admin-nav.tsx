@@ -16,6 +16,7 @@ const ENTRIES: { label: (t: Catalog) => string; to: string; permission: Permissi
   { label: (t) => t.backoffice.menu.meals, to: '/admin/repas', permission: 'admin.meals' },
   { label: (t) => t.backoffice.menu.exports, to: '/admin/exports', permission: 'admin.exports' },
   { label: (t) => t.payments.menu.prices, to: '/admin/tarifs', permission: 'admin.prices' },
+  { label: menu('calendar'), to: '/admin/calendrier', permission: 'admin.calendar' },
   { label: (t) => t.payments.menu.anomalies, to: '/admin/paiements/anomalies', permission: 'admin.payments' },
   { label: (t) => t.dossier.admin.menu, to: '/admin/demarches', permission: 'admin.requests' },
   { label: menu('news'), to: '/admin/actualites', permission: 'admin.news' },

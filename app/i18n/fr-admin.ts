@@ -15,6 +15,20 @@ export const frAdmin = {
     audit: 'Journal d’audit',
     outbox: 'Boîte d’envoi',
     portalHome: 'Voir le site public',
+    calendar: 'Calendrier scolaire',
+  },
+  calendar: {
+    title: 'Calendrier des vacances scolaires',
+    intro:
+      'Les vacances scolaires viennent du jeu de données officiel du ministère de l’Éducation nationale (fr-en-calendrier-scolaire, Licence Ouverte v2.0). Quand le ministère publie une nouvelle année, importez son export CSV : il remplace le calendrier en vigueur, après vérification de chaque ligne.',
+    shipped: 'Calendrier en vigueur : celui livré avec Tartine.',
+    imported: (when: string, who: string, count: number) => `Calendrier en vigueur : importé le ${when} par ${who} (${count} périodes).`,
+    file: 'Fichier CSV officiel (colonnes description, zone, start_date, end_date, school_year)',
+    submit: 'Importer le calendrier',
+    done: (count: number, zone: number) => `Calendrier importé : ${count} périodes, dont ${zone} pour la zone de la commune.`,
+    errorsTitle: 'Le fichier n’a pas été importé : rien n’a changé.',
+    line: (line: number, message: string) => (line > 0 ? `Ligne ${line} : ${message}` : message),
+    noFile: 'Choisissez un fichier CSV.',
   },
   actions: 'Actions',
   /** Appended (visually hidden) to a row's button or link so each has a unique accessible name. */

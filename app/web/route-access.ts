@@ -48,6 +48,7 @@ export const ROUTE_ACCESS: Record<string, Permission | 'public'> = {
   '/admin/boite-d-envoi': 'admin.outbox',
   '/admin/plannings': 'admin.plannings',
   '/admin/effectifs': 'admin.occupancy',
+  '/admin/calendrier': 'admin.calendar',
   '/admin/familles': 'admin.families',
   '/admin/familles/import': 'admin.families.manage',
   '/admin/familles/courriers': 'admin.families.manage',

@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   'data.income': ['admin', 'agent', 'regisseur'],
   /** Price grids (/admin/tarifs): staff who run the referential. */
   'admin.prices': ['admin', 'agent'],
+  /** Import of a newer official school-holiday calendar. */
+  'admin.calendar': ['admin', 'agent'],
   /** Payment anomalies (/admin/paiements/anomalies): the régie answers for the money. */
   'admin.payments': ['admin', 'regisseur'],
 } as const satisfies Record<string, readonly Role[]>;
