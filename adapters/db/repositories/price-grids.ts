@@ -62,15 +62,7 @@ export function priceGridRepository(db: Kysely<Database>): PriceGridRepository {
           nonResidentCents: Number(g.non_resident_cents),
           missingQfCents: Number(g.missing_qf_cents),
           rules: parseRules(g.rules),
-          brackets: brackets
-            .filter((b) => b.price_grid_id === g.id)
-            .map((b) => ({
-              rank: Number(b.rank),
-              qfMin: Number(b.qf_min),
-              qfMax: b.qf_max === null ? null : Number(b.qf_max),
-              unitPriceCents: Number(b.unit_price_cents),
-              paiCents: b.pai_cents === null || b.pai_cents === undefined ? null : Number(b.pai_cents),
-            })),
+          brackets: bracketsOf(brackets, g.id),
         })),
     }));
   }
@@ -170,14 +162,22 @@ export async function loadPriceGridRecords(db: Kysely<Database>, activityIds: re
     nonResidentCents: Number(g.non_resident_cents),
     missingQfCents: Number(g.missing_qf_cents),
     rules: parseRules(g.rules),
-    brackets: brackets
-      .filter((b) => b.price_grid_id === g.id)
-      .map((b) => ({
-        rank: Number(b.rank),
-        qfMin: Number(b.qf_min),
-        qfMax: b.qf_max === null ? null : Number(b.qf_max),
-        unitPriceCents: Number(b.unit_price_cents),
-        paiCents: b.pai_cents === null || b.pai_cents === undefined ? null : Number(b.pai_cents),
-      })),
+    brackets: bracketsOf(brackets, g.id),
   }));
+}
+
+/** A grid's brackets as the pricing rules read them (PostgreSQL may hand back numeric columns as strings). */
+function bracketsOf(
+  rows: readonly { price_grid_id: string; rank: number; qf_min: number; qf_max: number | null; unit_price_cents: number; pai_cents?: number | null }[],
+  gridId: string,
+) {
+  return rows
+    .filter((b) => b.price_grid_id === gridId)
+    .map((b) => ({
+      rank: Number(b.rank),
+      qfMin: Number(b.qf_min),
+      qfMax: b.qf_max === null ? null : Number(b.qf_max),
+      unitPriceCents: Number(b.unit_price_cents),
+      paiCents: b.pai_cents === null || b.pai_cents === undefined ? null : Number(b.pai_cents),
+    }));
 }
