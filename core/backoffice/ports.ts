@@ -11,6 +11,7 @@ import type { AuditLog, Clock, Mailer, SessionRepository, UserRepository } from 
 import type { ExistingFamily } from './family-import/plan';
 import type { ImportedFamily, ImportedChild, ImportedGuardian } from './family-import/parse';
 import type { ImportOperations } from './family-import/plan';
+import type { FamilyFields } from '../families/model';
 
 // ---- families ------------------------------------------------------------------------------------------------
 
@@ -69,18 +70,7 @@ export interface BookingHistoryRow {
   unitPriceCents: number;
 }
 
-export interface FamilyDetailRecord {
-  id: string;
-  fileNumber: string;
-  name: string;
-  addressLine: string;
-  postalCode: string;
-  city: string;
-  email: string | null;
-  phone: string | null;
-  resident: boolean;
-  qf: number | null;
-  qfValidUntil: PlainDate | null;
+export interface FamilyDetailRecord extends FamilyFields {
   createdAt: string;
   updatedAt: string;
   guardians: GuardianDetail[];

@@ -35,7 +35,8 @@ export interface AuthorisedPerson {
   phone: string;
 }
 
-export interface FamilyFile {
+/** The family's own fields, as every view of a family (portal file, back office, import) reads them. */
+export interface FamilyFields {
   id: string;
   fileNumber: string;
   name: string;
@@ -47,6 +48,9 @@ export interface FamilyFile {
   resident: boolean;
   qf: number | null;
   qfValidUntil: PlainDate | null;
+}
+
+export interface FamilyFile extends FamilyFields {
   /** Bytes of the documents the family stored (the quota counter). */
   documentBytes: number;
   guardians: GuardianFile[];

@@ -7,6 +7,7 @@
 import type { PlainDate } from '../../calendar';
 import type { Diet, SchoolLevelCode } from '../model';
 import { childKey, nameKey, type ImportedChild, type ImportedFamily, type ImportedGuardian, type ImportIssue, type ParsedLine } from './parse';
+import type { FamilyFields } from '../../families/model';
 
 export interface ExistingGuardian {
   id: string;
@@ -29,18 +30,7 @@ export interface ExistingChild {
   hasPai: boolean;
 }
 
-export interface ExistingFamily {
-  id: string;
-  fileNumber: string;
-  name: string;
-  addressLine: string;
-  postalCode: string;
-  city: string;
-  email: string | null;
-  phone: string | null;
-  resident: boolean;
-  qf: number | null;
-  qfValidUntil: PlainDate | null;
+export interface ExistingFamily extends FamilyFields {
   guardians: ExistingGuardian[];
   children: ExistingChild[];
 }
