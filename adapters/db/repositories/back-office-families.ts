@@ -9,6 +9,7 @@ import { nameKey } from '../../../core/backoffice/family-import/parse';
 import type { ExistingFamily } from '../../../core/backoffice/family-import/plan';
 import type { AccountFamily, FamilyAdminRepository, FamilyListRow, ParentAccountRepository } from '../../../core/backoffice/ports';
 import type { Database } from '../schema';
+import { toFamilyFields } from './family-fields';
 
 export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -37,17 +38,7 @@ export async function loadFamilies(db: Kysely<Database>, ids: readonly string[])
   const byId = new Map<string, ExistingFamily>();
   for (const f of families) {
     byId.set(f.id, {
-      id: f.id,
-      fileNumber: f.file_number,
-      name: f.name,
-      addressLine: f.address_line,
-      postalCode: f.postal_code,
-      city: f.city,
-      email: f.email,
-      phone: f.phone,
-      resident: Number(f.resident) === 1,
-      qf: f.qf === null ? null : Number(f.qf),
-      qfValidUntil: f.qf_valid_until,
+      ...toFamilyFields(f),
       guardians: [],
       children: [],
     });
@@ -202,17 +193,7 @@ export function familyAdminRepository(db: Kysely<Database>): FamilyAdminReposito
           .executeTakeFirstOrThrow(),
       ]);
       return {
-        id: family.id,
-        fileNumber: family.file_number,
-        name: family.name,
-        addressLine: family.address_line,
-        postalCode: family.postal_code,
-        city: family.city,
-        email: family.email,
-        phone: family.phone,
-        resident: Number(family.resident) === 1,
-        qf: family.qf === null ? null : Number(family.qf),
-        qfValidUntil: family.qf_valid_until,
+        ...toFamilyFields(family),
         createdAt: family.created_at,
         updatedAt: family.updated_at,
         guardians: guardians.map((g) => ({

@@ -4,6 +4,7 @@ import type { FamilyExport } from '../../../core/families/export';
 import { isDiet, type FamilyFile } from '../../../core/families/model';
 import type { FamilyFileRepository } from '../../../core/families/ports';
 import type { Database } from '../schema';
+import { toFamilyFields } from './family-fields';
 
 /** The family file (Mon dossier): reads, the changes staff accept or families make, e-mail tokens, erasure, export. */
 export function familyFileRepository(db: Kysely<Database>): FamilyFileRepository {
@@ -38,17 +39,7 @@ export function familyFileRepository(db: Kysely<Database>): FamilyFileRepository
         db.selectFrom('authorised_persons').selectAll().where('family_id', '=', familyId).orderBy('position').execute(),
       ]);
       const file: FamilyFile = {
-        id: family.id,
-        fileNumber: family.file_number,
-        name: family.name,
-        addressLine: family.address_line,
-        postalCode: family.postal_code,
-        city: family.city,
-        email: family.email,
-        phone: family.phone,
-        resident: Number(family.resident) === 1,
-        qf: family.qf === null ? null : Number(family.qf),
-        qfValidUntil: family.qf_valid_until,
+        ...toFamilyFields(family),
         documentBytes: Number(family.document_bytes),
         guardians: guardians.map((g) => ({ id: g.id, firstName: g.first_name, lastName: g.last_name, relationship: g.relationship, email: g.email, phone: g.phone })),
         children: children.map((c) => ({

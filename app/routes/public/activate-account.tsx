@@ -9,6 +9,7 @@ import { PageShell } from '../../components/page-shell';
 import { PageTitle } from '../../components/page-title';
 import { PublicNav } from '../../components/public-nav';
 import { catalogFor, useT } from '../../i18n';
+import { NewPasswordFields } from '../../components/new-password-fields';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const token = new URL(request.url).searchParams.get('token');
@@ -85,18 +86,7 @@ export default function ActivateAccount({ loaderData, actionData }: Route.Compon
               <TextField name="code" label={a.code} hint={a.codeHint} autoComplete="one-time-code" autoCapitalize="characters" spellCheck={false} required error={errors?.code} />
             </>
           ) : null}
-          <TextField
-            name="password"
-            type="password"
-            label={t.reset.password}
-            hint={t.reset.hint}
-            autoComplete="new-password"
-            required
-            minLength={12}
-            maxLength={256}
-            error={errors?.password}
-          />
-          <TextField name="confirm" type="password" label={t.reset.confirm} autoComplete="new-password" required error={errors?.confirm} />
+          <NewPasswordFields errors={errors} />
           <button type="submit" className="button">
             {a.submit}
           </button>

@@ -1,11 +1,12 @@
 import { data, Form, Link, redirect, useActionData, useLoaderData } from 'react-router';
 import type { Route } from './+types/reset-password';
 import { isResetTokenUsable, resetPassword } from '../../../core/accounts/password-reset';
-import { ErrorSummary, TextField } from '../../components/form';
+import { ErrorSummary } from '../../components/form';
 import { PageShell } from '../../components/page-shell';
 import { PageTitle } from '../../components/page-title';
 import { PublicNav } from '../../components/public-nav';
 import { catalogFor, useT } from '../../i18n';
+import { NewPasswordFields } from '../../components/new-password-fields';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const token = new URL(request.url).searchParams.get('token') ?? '';
@@ -42,18 +43,7 @@ export default function ResetPassword() {
             <ErrorSummary errors={errors} labels={{ password: t.reset.password, confirm: t.reset.confirm }} />
             <Form method="post" noValidate>
               <input type="hidden" name="token" value={token} />
-              <TextField
-                name="password"
-                type="password"
-                label={t.reset.password}
-                hint={t.reset.hint}
-                autoComplete="new-password"
-                required
-                minLength={12}
-                maxLength={256}
-                error={errors?.password}
-              />
-              <TextField name="confirm" type="password" label={t.reset.confirm} autoComplete="new-password" required error={errors?.confirm} />
+              <NewPasswordFields errors={errors} />
               <button type="submit" className="button">
                 {t.reset.submit}
               </button>
