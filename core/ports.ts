@@ -87,10 +87,18 @@ export interface AuditLog {
   list(options: { limit: number; offset: number }): Promise<AuditRecord[]>;
 }
 
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Uint8Array;
+}
+
 export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** Invoices as PDF. */
+  attachments?: MailAttachment[];
 }
 
 export interface Mailer {

@@ -10,6 +10,7 @@ import { auditLog } from '../adapters/db/repositories/audit';
 import { basketRepository } from '../adapters/db/repositories/baskets';
 import { bookingRepository } from '../adapters/db/repositories/bookings';
 import { creditRepository } from '../adapters/db/repositories/credits';
+import { invoicingRepository } from '../adapters/db/repositories/invoicing';
 import { demoBankStore } from '../adapters/db/repositories/payments-demo-bank';
 import { paymentRepository } from '../adapters/db/repositories/payments';
 import { planningRepository } from '../adapters/db/repositories/planning';
@@ -21,6 +22,7 @@ import { payfipProvider, type SoapTransport } from '../adapters/payment/payfip';
 import { stripeProvider } from '../adapters/payment/stripe';
 import type { CalendarService } from '../core/booking/ports';
 import type { PaymentProvider, PaymentRepositories, PaymentSettings, PaymentStore, PayableSource } from '../core/payments/ports';
+import { invoicePayableSource } from '../core/invoicing/payable';
 import { createPaymentService, type PaymentService } from '../core/payments/use-cases/payment-service';
 import type { ProviderId } from '../core/payments/model';
 import { createGridEditor, type GridEditor } from '../core/pricing/grid-editor';
@@ -44,6 +46,7 @@ function paymentRepositories(db: Kysely<Database>): PaymentRepositories {
     audit: auditLog(db),
     payments: paymentRepository(db),
     credits: creditRepository(db),
+    invoicing: invoicingRepository(db),
   };
 }
 
@@ -124,7 +127,7 @@ export function createPaymentServices(deps: PaymentWiring): PaymentServices {
       planning: `${publicUrl}${BOOKING_PATHS.planning}`,
     },
     communeName: async () => (await organisation.get())?.communeName ?? null,
-    payables: overrides.invoices ? { invoice: overrides.invoices } : undefined,
+    payables: { invoice: overrides.invoices ?? invoicePayableSource() },
     settings: { holdMinutes: config.payment.holdMinutes, ...deps.settings },
     onError: deps.onError,
   });

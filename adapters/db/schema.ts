@@ -3,6 +3,10 @@ import type {
   DemoBankSessionTable, FamilyBalanceTable, FamilyCreditTable, PaymentAnomalyTable, PaymentCounterTable, PaymentEventTable,
   PaymentLineTable, PaymentTransactionTable,
 } from './schema-payments';
+import type {
+  AccountEntryTable, CreditNoteTable, InvoiceAllocationTable, InvoiceLineTable, InvoiceRunTable, InvoiceTable, RegiePaymentTable, SepaBatchTable,
+  SepaDebitTable, SepaMandateTable,
+} from './schema-invoicing';
 
 /**
  * The database as Kysely sees it. Portable on SQLite and PostgreSQL: text ids, integer cents, 0/1 booleans,
@@ -53,6 +57,17 @@ export interface Database {
   attendance: AttendanceTable;
   attendance_marks: AttendanceMarkTable;
   meal_snapshots: MealSnapshotTable;
+  // Monthly invoicing and the family's account (migration 0006, tables in schema-invoicing.ts)
+  invoice_runs: InvoiceRunTable;
+  invoices: InvoiceTable;
+  invoice_lines: InvoiceLineTable;
+  credit_notes: CreditNoteTable;
+  account_entries: AccountEntryTable;
+  invoice_allocations: InvoiceAllocationTable;
+  regie_payments: RegiePaymentTable;
+  sepa_mandates: SepaMandateTable;
+  sepa_batches: SepaBatchTable;
+  sepa_debits: SepaDebitTable;
 }
 
 export interface OrganisationTable {
@@ -66,6 +81,11 @@ export interface OrganisationTable {
   accessibility_status: string;
   created_at: string;
   updated_at: string;
+  // Migration 0006: the commune's address on invoices, its SEPA creditor identity.
+  address: ColumnType<string, string | undefined, string>;
+  sepa_creditor_id: ColumnType<string | null, string | null | undefined, string | null>;
+  sepa_iban: ColumnType<string | null, string | null | undefined, string | null>;
+  sepa_bic: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface UserTable {

@@ -10,6 +10,7 @@ import { enrolmentRepository } from './repositories/enrolments';
 import { familyDocumentRepository } from './repositories/family-documents';
 import { familyFileRepository } from './repositories/family-file';
 import { familyRepository } from './repositories/families';
+import { invoicingRepository } from './repositories/invoicing';
 import { newsRepository } from './repositories/news';
 import { organisationRepository } from './repositories/organisation';
 import { planningRepository } from './repositories/planning';
@@ -43,6 +44,8 @@ function repositories(db: Kysely<Database>) {
     preferences: preferencesRepository(db),
     // Back office: families, import, parent accounts, attendance, meals, exports (issue 6)
     backOffice: backOfficeRepositories(db),
+    // Monthly invoicing and the family's account (issue 5)
+    invoicing: invoicingRepository(db),
   };
 }
 

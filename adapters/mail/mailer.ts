@@ -4,10 +4,12 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Mailer, MailMessage } from '../../core/ports';
 
-export interface OutboxMessage extends MailMessage {
+export interface OutboxMessage extends Omit<MailMessage, 'attachments'> {
   id: string;
   from: string;
   date: string;
+  /** Attachments are written next to the message, named `<id>-<n>-<filename>`. */
+  attachments?: { filename: string; contentType: string; size: number; file: string }[];
 }
 
 /** Real SMTP delivery (any server nodemailer accepts as a URL: smtp://, smtps://). */
@@ -15,7 +17,17 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer & { close(): v
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     async send(message) {
-      await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+      await transport.sendMail({
+        from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        attachments: message.attachments?.map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: Buffer.from(a.content),
+        })),
+      });
     },
     close: () => transport.close(),
   };
@@ -30,7 +42,22 @@ export function fileOutboxMailer(dir: string, from: string): Mailer {
     async send(message) {
       await fs.mkdir(dir, { recursive: true });
       const date = new Date().toISOString();
-      const entry: OutboxMessage = { id: `${date.replace(/[:.]/g, '-')}-${randomUUID()}`, from, date, ...message };
+      const id = `${date.replace(/[:.]/g, '-')}-${randomUUID()}`;
+      const { attachments, ...rest } = message;
+      const entry: OutboxMessage = { id, from, date, ...rest };
+      if (attachments && attachments.length > 0) {
+        entry.attachments = [];
+        for (const [index, attachment] of attachments.entries()) {
+          const name = `${id}-${index + 1}-${attachment.filename.replace(/[^\w.-]/g, '_')}`;
+          await fs.writeFile(path.join(dir, name), attachment.content);
+          entry.attachments.push({
+            filename: attachment.filename,
+            contentType: attachment.contentType,
+            size: attachment.content.byteLength,
+            file: name,
+          });
+        }
+      }
       const file = path.join(dir, `${entry.id}.json`);
       await fs.writeFile(`${file}.tmp`, JSON.stringify(entry, null, 2));
       await fs.rename(`${file}.tmp`, file);
@@ -40,6 +67,10 @@ export function fileOutboxMailer(dir: string, from: string): Mailer {
 
 export async function readOutbox(dir: string, limit = 100): Promise<OutboxMessage[]> {
   const names = await fs.readdir(dir).catch(() => [] as string[]);
-  const latest = names.filter((n) => n.endsWith('.json')).sort().reverse().slice(0, limit);
+  const latest = names
+    .filter((n) => n.endsWith('.json'))
+    .sort()
+    .reverse()
+    .slice(0, limit);
   return Promise.all(latest.map(async (n) => JSON.parse(await fs.readFile(path.join(dir, n), 'utf8')) as OutboxMessage));
 }

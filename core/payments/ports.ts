@@ -5,6 +5,7 @@
  */
 import type { BookingCalendar } from '../booking/activity';
 import type { BookingRepositories, PlanningRepository } from '../booking/ports';
+import type { InvoicingRepository } from '../invoicing/ports';
 import type { Clock, Mailer } from '../ports';
 import type {
   AnomalyKind, NewPaymentLine, PaymentAnomaly, PaymentLine, PaymentPurpose, PaymentTransaction, ProviderId, TransactionProvider,
@@ -202,6 +203,8 @@ export interface CreditRepository {
 export interface PaymentRepositories extends BookingRepositories {
   payments: PaymentRepository;
   credits: CreditRepository;
+  /** Invoices paid online are settled in the payment's transaction (core/invoicing/payable.ts). */
+  invoicing: InvoicingRepository;
 }
 
 export interface PaymentStore extends PaymentRepositories {
@@ -228,7 +231,7 @@ export interface PayableSource {
   /** What each payable costs now, checked to belong to the family and to be payable; an error code otherwise. */
   describe(repos: PaymentRepositories, familyId: string, ids: readonly string[]): Promise<{ ok: true; lines: PayableLine[] } | { ok: false; error: string }>;
   /** The payment is recorded: mark these payables paid (same transaction). */
-  settle(repos: PaymentRepositories, familyId: string, lines: readonly PaymentLine[], transaction: PaymentTransaction): Promise<void>;
+  settle(repos: PaymentRepositories, familyId: string, lines: readonly PaymentLine[], transaction: PaymentTransaction, now: Date): Promise<void>;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

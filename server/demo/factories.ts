@@ -224,6 +224,10 @@ export function buildOrganisation(overrides: Partial<OrganisationRow> = {}): Org
     accessibility_status: 'partiellement',
     created_at: now,
     updated_at: now,
+    address: 'Hôtel de ville, 1 place de la Mairie, 69999 Saint-Exemple',
+    sepa_creditor_id: null,
+    sepa_iban: null,
+    sepa_bic: null,
     ...overrides,
   };
 }

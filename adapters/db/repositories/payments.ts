@@ -6,6 +6,7 @@ import type {
 } from '../../../core/payments/model';
 import type { PaymentRepository } from '../../../core/payments/ports';
 import type { Database } from '../schema';
+import { nextCounterValue } from './counters';
 import type { PaymentLineTable, PaymentTransactionTable } from '../schema-payments';
 
 const RUNNING: TransactionState[] = ['started', 'waiting'];
@@ -322,14 +323,7 @@ export function paymentRepository(db: Kysely<Database>): PaymentRepository {
       return Number(result.numUpdatedRows) === 1;
     },
 
-    async nextNumber(series) {
-      // The counter row is created at 0 if missing, then incremented in place: the row lock (PostgreSQL) or the
-      // single writer (SQLite) serialises concurrent payments; a rollback gives the number back.
-      await db.insertInto('payment_counters').values({ name: series, value: 0 }).onConflict((oc) => oc.column('name').doNothing()).execute();
-      await db.updateTable('payment_counters').set((eb) => ({ value: eb('value', '+', 1) })).where('name', '=', series).execute();
-      const row = await db.selectFrom('payment_counters').select('value').where('name', '=', series).executeTakeFirstOrThrow();
-      return Number(row.value);
-    },
+    nextNumber: (series) => nextCounterValue(db, series),
 
     async familyTransactions(familyId, limit) {
       const rows = await select().where('family_id', '=', familyId).orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();

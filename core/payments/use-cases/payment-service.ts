@@ -199,7 +199,7 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
     if (invoiceLines.length > 0) {
       const source = deps.payables?.invoice;
       if (!source) throw new Error('invoice payment without an invoice source');
-      await source.settle(repos, tx.familyId, invoiceLines, tx);
+      await source.settle(repos, tx.familyId, invoiceLines, tx, now);
       for (const line of invoiceLines) await repos.payments.setLineOutcome(line.id, 'settled');
     }
     const year = now.toISOString().slice(0, 4);

@@ -1,0 +1,233 @@
+/**
+ * What invoicing needs from storage (adapters/db/repositories/invoicing.ts), bound to one transaction together with
+ * the planning (activities, price grids), the family's credit (core/payments) and the audit log.
+ */
+import type { PlainDate } from '../calendar';
+import type { PlanningRepository } from '../booking/ports';
+import type { CreditRepository } from '../payments/ports';
+import type { AuditLog, Clock, Mailer } from '../ports';
+import type { BillableDay, BillingFamily, DraftLine } from './compute';
+import type { Month } from './month';
+import type { Series } from './numbering';
+
+export type InvoiceStatus = 'open' | 'paid' | 'cancelled';
+
+export interface InvoiceRun {
+  id: string;
+  regie: string;
+  month: Month;
+  status: 'running' | 'done';
+  issueDate: PlainDate;
+  dueDate: PlainDate;
+  familiesTotal: number;
+  familiesDone: number;
+  invoicesIssued: number;
+  startedBy: string;
+  startedAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+}
+
+export interface Invoice {
+  id: string;
+  familyId: string;
+  regie: string;
+  series: Series;
+  year: number;
+  number: number;
+  reference: string;
+  month: Month;
+  runId: string | null;
+  issueDate: PlainDate;
+  dueDate: PlainDate;
+  payerName: string;
+  payerAddress: string[];
+  familyFileNumber: string;
+  totalCents: number;
+  paidCents: number;
+  creditedCents: number;
+  /** total − paid − credited */
+  openCents: number;
+  status: InvoiceStatus;
+  mandateId: string | null;
+  debitDate: PlainDate | null;
+  emailedAt: string | null;
+  createdAt: string;
+}
+
+export interface InvoiceLine extends DraftLine {
+  id: string;
+  position: number;
+}
+
+export interface CreditNote {
+  id: string;
+  invoiceId: string;
+  familyId: string;
+  reference: string;
+  amountCents: number;
+  reason: string;
+  issueDate: PlainDate;
+  createdAt: string;
+}
+
+export type EntryKind = 'invoice' | 'credit_applied' | 'payment' | 'payment_cancelled' | 'credit_note' | 'debit' | 'debit_rejected';
+export type MoneySource = 'credit' | 'regie' | 'online' | 'sepa' | 'credit_note';
+
+export interface AccountEntry {
+  id: string;
+  familyId: string;
+  at: string;
+  kind: EntryKind;
+  /** Signed: + the family owes more, − less. */
+  amountCents: number;
+  label: string;
+  invoiceId: string | null;
+  sourceKind: MoneySource | null;
+  sourceId: string | null;
+}
+
+export interface AllocationRecord {
+  id: string;
+  invoiceId: string;
+  familyId: string;
+  sourceKind: MoneySource;
+  sourceId: string;
+  amountCents: number;
+  createdAt: string;
+  reversedAt: string | null;
+}
+
+export type RegieMethod = 'especes' | 'cheque' | 'cesu' | 'carte';
+
+export interface RegiePayment {
+  id: string;
+  familyId: string;
+  regie: string;
+  receiptNumber: string;
+  method: RegieMethod;
+  amountCents: number;
+  receivedOn: PlainDate;
+  reference: string;
+  payerName: string;
+  creditedCents: number;
+  status: 'recorded' | 'cancelled';
+  cancelReason: string | null;
+  cancelledAt: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface NewInvoice {
+  id: string;
+  familyId: string;
+  regie: string;
+  series: Series;
+  year: number;
+  number: number;
+  reference: string;
+  month: Month;
+  runId: string | null;
+  issueDate: PlainDate;
+  dueDate: PlainDate;
+  payerName: string;
+  payerAddress: string[];
+  familyFileNumber: string;
+  totalCents: number;
+  mandateId: string | null;
+  debitDate: PlainDate | null;
+}
+
+export interface InvoicingRepository {
+  // Runs
+  findRun(regie: string, month: Month): Promise<InvoiceRun | null>;
+  runs(regie: string, limit: number): Promise<InvoiceRun[]>;
+  /** false when the month already has a run (the unique index decides). */
+  createRun(
+    run: Omit<InvoiceRun, 'familiesDone' | 'invoicesIssued' | 'updatedAt' | 'finishedAt' | 'status'> & { leaseUntil: string },
+  ): Promise<boolean>;
+  /** Takes the run for this issuer: only when it is running and nobody holds it (lease expired). */
+  claimRun(id: string, now: Date, leaseUntil: string): Promise<boolean>;
+  progressRun(id: string, progress: { familiesDone: number; invoicesIssued: number }, now: Date, leaseUntil: string): Promise<void>;
+  finishRun(id: string, now: Date): Promise<void>;
+
+  // What to bill
+  /** Families with a reserved booking or an attendance mark in [from, to], by file number. */
+  billableFamilyIds(from: PlainDate, to: PlainDate): Promise<string[]>;
+  billingFamilies(familyIds: readonly string[]): Promise<BillingFamily[]>;
+  billableDays(familyIds: readonly string[], from: PlainDate, to: PlainDate): Promise<(BillableDay & { familyId: string })[]>;
+  /** The family's active mandate (the invoice announces the debit). */
+  activeMandate(familyId: string): Promise<{ id: string; rum: string; iban: string } | null>;
+
+  // Invoices
+  invoicedFamilies(regie: string, month: Month, familyIds: readonly string[]): Promise<Set<string>>;
+  /** Next number of a counter, in the caller's transaction: no gap, no double (a rollback gives it back). */
+  nextNumber(counter: string): Promise<number>;
+  insertInvoice(invoice: NewInvoice, lines: readonly DraftLine[], now: Date): Promise<void>;
+  invoice(id: string): Promise<Invoice | null>;
+  invoiceByReference(reference: string): Promise<Invoice | null>;
+  lines(invoiceId: string): Promise<InvoiceLine[]>;
+  familyInvoices(familyId: string): Promise<Invoice[]>;
+  openInvoices(familyId: string): Promise<Invoice[]>;
+  /** Moves the paid and credited amounts (conditional: never above the total); false when it would overflow. */
+  adjustInvoice(id: string, delta: { paidCents?: number; creditedCents?: number }, now: Date): Promise<boolean>;
+  creditNotes(invoiceId: string): Promise<CreditNote[]>;
+  creditNote(id: string): Promise<CreditNote | null>;
+  insertCreditNote(note: CreditNote & { regie: string; series: Series; year: number; number: number; createdBy: string }): Promise<void>;
+
+  // The account
+  addEntry(entry: Omit<AccountEntry, 'id'>): Promise<void>;
+  entries(familyId: string): Promise<AccountEntry[]>;
+  /** Σ of the family's entries: what it owes on invoices. */
+  owedOnInvoices(familyId: string): Promise<number>;
+  addAllocation(allocation: Omit<AllocationRecord, 'id' | 'reversedAt'>): Promise<void>;
+  allocationsOf(sourceKind: MoneySource, sourceId: string): Promise<AllocationRecord[]>;
+  invoiceAllocations(invoiceId: string): Promise<AllocationRecord[]>;
+  reverseAllocation(id: string, reason: string, now: Date): Promise<boolean>;
+
+  // Régie
+  insertRegiePayment(payment: RegiePayment): Promise<void>;
+  regiePayment(id: string): Promise<RegiePayment | null>;
+  familyRegiePayments(familyId: string): Promise<RegiePayment[]>;
+  regiePayments(regie: string, from: PlainDate, to: PlainDate): Promise<(RegiePayment & { familyName: string; fileNumber: string })[]>;
+  cancelRegiePayment(id: string, reason: string, by: string, now: Date): Promise<boolean>;
+
+  // E-mails
+  /** Claims up to `limit` issued invoices not yet e-mailed (conditional update): each is sent by one process. */
+  claimInvoiceEmails(limit: number, now: Date): Promise<Invoice[]>;
+  releaseInvoiceEmail(id: string): Promise<void>;
+  familyEmails(familyId: string): Promise<string[]>;
+}
+
+export interface InvoicingRepositories {
+  invoicing: InvoicingRepository;
+  credits: CreditRepository;
+  planning: Pick<PlanningRepository, 'activities' | 'priceGrids'>;
+  audit: AuditLog;
+}
+
+export interface InvoicingStore extends InvoicingRepositories {
+  /** One transaction, retried as a whole after a deadlock or a busy database. */
+  transaction<T>(work: (repos: InvoicingRepositories) => Promise<T>): Promise<T>;
+}
+
+export interface InvoicingDeps {
+  store: InvoicingStore;
+  clock: Clock;
+  mailer: Mailer;
+  /** The régie's code (numbering series are per régie). */
+  regie: string;
+  /** The commune and régie as printed on invoices. */
+  issuer: () => Promise<{ communeName: string; regieName: string; address: string; contactEmail: string }>;
+  /** Renders an invoice's PDF (adapters/pdf), for the e-mail. */
+  renderInvoicePdf?: (invoiceId: string) => Promise<Uint8Array | null>;
+  /** Where the family reads and pays its invoices. */
+  links: { invoices: string };
+  onError?: (error: unknown, context: string) => void;
+}
+
+export interface Actor {
+  userId: string;
+  label: string;
+  ip?: string | null;
+}
