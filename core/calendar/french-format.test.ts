@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDayFr, formatDayTimeFr, formatDeadlineFr } from './french-format';
+import { formatDateFr, formatDayFr, formatDayTimeFr, formatDeadlineFr, formatMonthFr } from './french-format';
 
 describe('French formatting', () => {
   it('names days and months', () => {
@@ -16,5 +16,11 @@ describe('French formatting', () => {
     expect(formatDeadlineFr(new Date('2026-12-03T09:00:00Z'))).toBe('jeudi 3 décembre à 10:00');
     expect(formatDeadlineFr(new Date('2026-07-13T22:30:00Z'))).toBe('mardi 14 juillet à 00:30');
     expect(formatDeadlineFr(new Date('2026-12-31T23:00:00Z'), { withYear: true })).toBe('vendredi 1er janvier 2027 à 00:00');
+  });
+  it('prints invoice dates and months without weekday', () => {
+    expect(formatDateFr('2026-12-01')).toBe('1er décembre 2026');
+    expect(formatDateFr('2027-02-15')).toBe('15 février 2027');
+    expect(formatMonthFr('2026-11')).toBe('novembre 2026');
+    expect(() => formatMonthFr('2026-13')).toThrow(RangeError);
   });
 });

@@ -18,6 +18,19 @@ export function formatDayFr(day: PlainDate, options: FrenchFormatOptions = {}): 
   return options.withYear ? `${text} ${year}` : text;
 }
 
+/** '2026-12-01' → '1er décembre 2026' (no weekday): dates printed on invoices and attestations. */
+export function formatDateFr(day: PlainDate): string {
+  const { year, month, day: dayOfMonth } = toParts(day);
+  return `${dayOfMonth === 1 ? '1er' : dayOfMonth} ${MONTHS[month]} ${year}`;
+}
+
+/** '2026-11' → 'novembre 2026'. */
+export function formatMonthFr(month: string): string {
+  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
+  if (!match) throw new RangeError(`Invalid month: ${JSON.stringify(month)}`);
+  return `${MONTHS[Number(match[2])]} ${match[1]}`;
+}
+
 export function formatDayTimeFr(day: PlainDate, time: WallClockTime, options: FrenchFormatOptions = {}): string {
   return `${formatDayFr(day, options)} à ${time}`;
 }
