@@ -149,8 +149,6 @@ export interface SepaMandateTable {
   iban: string;
   bic: string;
   signed_on: string;
-  /** 'FRST' until a debit on this mandate went through, then 'RCUR' (back to 'FRST' after a rejected first debit). */
-  next_sequence: string;
   status: string;
   created_by: string;
   created_at: string;

@@ -11,6 +11,7 @@ import { familyDocumentRepository } from './repositories/family-documents';
 import { familyFileRepository } from './repositories/family-file';
 import { familyRepository } from './repositories/families';
 import { invoicingRepository } from './repositories/invoicing';
+import { sepaRepository } from './repositories/sepa';
 import { newsRepository } from './repositories/news';
 import { organisationRepository } from './repositories/organisation';
 import { planningRepository } from './repositories/planning';
@@ -46,6 +47,7 @@ function repositories(db: Kysely<Database>) {
     backOffice: backOfficeRepositories(db),
     // Monthly invoicing and the family's account (issue 5)
     invoicing: invoicingRepository(db),
+    sepa: sepaRepository(db),
   };
 }
 

@@ -4,38 +4,15 @@
  * cannot make it read anything else). Accepted transactions, if the bank lists them, are ignored.
  */
 import { JSDOM } from 'jsdom';
+import type { Pain002BlockRejection, Pain002Reject, Pain002Report } from '../../core/invoicing/sepa-files';
 import { sepaReasonFr } from '../../core/invoicing/sepa-reasons-fr';
+
+export type { Pain002BlockRejection, Pain002Reject, Pain002Report } from '../../core/invoicing/sepa-files';
 
 const NS = 'urn:iso:std:iso:20022:tech:xsd:pain.002.001.03';
 
-export interface Pain002Reject {
-  originalEndToEndId: string;
-  originalMessageId: string;
-  originalPaymentInfoId: string | null;
-  status: 'RJCT';
-  /** ISO reason code (AM04, MD01, AC04…), or the bank's proprietary code; null when the bank gave none. */
-  reasonCode: string | null;
-  reasonLabel: string;
-  /** The debit's amount as the bank repeats it, null when absent. */
-  amountCents: number | null;
-}
 
-/** A whole file or payment block rejected without a list of transactions: every debit in it is rejected. */
-export interface Pain002BlockRejection {
-  originalMessageId: string;
-  /** Null when the whole file was rejected. */
-  originalPaymentInfoId: string | null;
-  reasonCode: string | null;
-  reasonLabel: string;
-}
 
-export interface Pain002Report {
-  messageId: string;
-  createdAt: string | null;
-  originalMessageId: string;
-  rejects: Pain002Reject[];
-  blockRejections: Pain002BlockRejection[];
-}
 
 export type Pain002Problem = 'malformed' | 'not_pain002' | 'incomplete';
 

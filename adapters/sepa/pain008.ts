@@ -8,46 +8,14 @@ import { Document } from 'sepa';
 import { isPlainDate, type PlainDate } from '../../core/calendar';
 import { isSepaIdentifier, toSepaText } from '../../core/invoicing/sepa-charset';
 import { validateCreditor } from '../../core/invoicing/sepa-creditor';
+import type { Pain008Batch, Pain008Debit, Pain008File } from '../../core/invoicing/sepa-files';
 import { checkBic, checkIban, checkRum, SEPA_ID_MAX, SEPA_NAME_MAX, type SequenceType } from '../../core/invoicing/sepa-mandate';
 
-export interface Pain008Creditor {
-  name: string;
-  iban: string;
-  bic?: string | null;
-  /** ICS, e.g. FR72ZZZ123456. */
-  creditorId: string;
-}
+export type { Pain008Batch, Pain008Creditor, Pain008Debit, Pain008File } from '../../core/invoicing/sepa-files';
 
-export interface Pain008Debit {
-  /** Our reference of this debit, sent back by the bank in a reject (pain.002 OrgnlEndToEndId). */
-  endToEndId: string;
-  amountCents: number;
-  /** RUM. */
-  mandateId: string;
-  mandateSignedOn: PlainDate;
-  sequence: SequenceType;
-  debtorName: string;
-  debtorIban: string;
-  debtorBic?: string | null;
-  /** What the debtor reads on the bank statement, e.g. « Facture 2026-000123 novembre 2026 ». */
-  remittanceInfo: string;
-}
 
-export interface Pain008Batch {
-  /** Unique per creditor; the package derives the block and instruction ids from it, hence 20 characters at most. */
-  messageId: string;
-  createdAt: Date;
-  collectionDate: PlainDate;
-  creditor: Pain008Creditor;
-  debits: readonly Pain008Debit[];
-}
 
-export interface Pain008File {
-  xml: string;
-  transactionCount: number;
-  totalCents: number;
-  bySequence: Record<SequenceType, { count: number; totalCents: number }>;
-}
+
 
 /** The batch cannot be built; `problems` are French sentences, one per fault. */
 export class Pain008Error extends Error {

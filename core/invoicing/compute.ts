@@ -17,6 +17,7 @@ export interface BillingChild {
   id: string;
   firstName: string;
   lastName: string;
+  birthDate: PlainDate;
   hasPai: boolean;
 }
 

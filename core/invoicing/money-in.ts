@@ -9,7 +9,7 @@ import { allocate, type AllocationPlan } from './allocation';
 import type { InvoicingRepositories, MoneySource } from './ports';
 
 export async function putOnInvoices(
-  repos: InvoicingRepositories,
+  repos: Pick<InvoicingRepositories, 'invoicing' | 'credits'>,
   input: { familyId: string; amountCents: number; source: MoneySource; sourceId: string; label: string; chosen?: readonly string[] },
   now: Date,
 ): Promise<AllocationPlan> {
@@ -60,7 +60,7 @@ export async function putOnInvoices(
 
 /** Takes back what a payment or a debit put on invoices; returns the amount reopened. */
 export async function takeBackFromInvoices(
-  repos: InvoicingRepositories,
+  repos: Pick<InvoicingRepositories, 'invoicing' | 'credits'>,
   input: { familyId: string; source: MoneySource; sourceId: string; label: string; reason: string },
   now: Date,
 ): Promise<number> {

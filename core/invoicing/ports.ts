@@ -197,10 +197,82 @@ export interface InvoicingRepository {
   claimInvoiceEmails(limit: number, now: Date): Promise<Invoice[]>;
   releaseInvoiceEmail(id: string): Promise<void>;
   familyEmails(familyId: string): Promise<string[]>;
+
+  /** Open invoices due before `before` with at least `minOpenCents` left to pay (the titres to issue), oldest first. */
+  overdueInvoices(before: PlainDate, minOpenCents: number): Promise<Invoice[]>;
+  /** Open invoices already partly paid. */
+  partlyPaidInvoices(limit: number): Promise<Invoice[]>;
+  /** Families holding a credit (money received and not put on any invoice). */
+  familiesWithCredit(limit: number): Promise<{ familyId: string; familyName: string; fileNumber: string; creditCents: number }[]>;
+
+  /** Childcare (not meals) paid for a child in a calendar year, by month: paid invoices' lines and prepaid bookings. */
+  childcarePaid(childId: string, year: number): Promise<{ month: Month; cents: number }[]>;
+}
+
+export interface SepaMandate {
+  id: string;
+  familyId: string;
+  rum: string;
+  holderName: string;
+  iban: string;
+  bic: string;
+  signedOn: PlainDate;
+  status: 'active' | 'revoked';
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface SepaDebit {
+  id: string;
+  batchId: string;
+  invoiceId: string;
+  invoiceReference: string;
+  mandateId: string;
+  familyId: string;
+  endToEndId: string;
+  sequence: 'FRST' | 'RCUR';
+  amountCents: number;
+  status: 'submitted' | 'rejected';
+  rejectCode: string | null;
+  rejectReason: string | null;
+  rejectedAt: string | null;
+  collectionDate: PlainDate;
+  createdAt: string;
+}
+
+export interface SepaBatch {
+  id: string;
+  messageId: string;
+  collectionDate: PlainDate;
+  debitCount: number;
+  totalCents: number;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface SepaRepository {
+  familyMandates(familyId: string): Promise<SepaMandate[]>;
+  mandate(id: string): Promise<SepaMandate | null>;
+  insertMandate(mandate: SepaMandate & { createdBy: string }): Promise<void>;
+  revokeMandate(id: string, now: Date): Promise<boolean>;
+  /** Open invoices of families with an active mandate, whose debit date is on or before `until`, not already in a debit. */
+  invoicesToDebit(until: PlainDate): Promise<{ invoice: Invoice; mandate: SepaMandate }[]>;
+  mandateDebits(mandateId: string): Promise<SepaDebit[]>;
+  insertBatch(batch: SepaBatch & { xml: string }): Promise<void>;
+  insertDebit(
+    debit: Omit<SepaDebit, 'invoiceReference' | 'collectionDate' | 'rejectCode' | 'rejectReason' | 'rejectedAt' | 'status'>,
+  ): Promise<void>;
+  batches(limit: number): Promise<SepaBatch[]>;
+  batchXml(id: string): Promise<{ batch: SepaBatch; xml: string } | null>;
+  debitsByEndToEnd(ids: readonly string[]): Promise<SepaDebit[]>;
+  batchDebits(batchId: string): Promise<SepaDebit[]>;
+  familyDebits(familyId: string): Promise<SepaDebit[]>;
+  rejectDebit(id: string, code: string | null, reason: string, now: Date): Promise<boolean>;
 }
 
 export interface InvoicingRepositories {
   invoicing: InvoicingRepository;
+  sepa: SepaRepository;
   credits: CreditRepository;
   planning: Pick<PlanningRepository, 'activities' | 'priceGrids'>;
   audit: AuditLog;

@@ -181,12 +181,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('iban', 'text', (c) => c.notNull())
     .addColumn('bic', 'text', (c) => c.notNull())
     .addColumn('signed_on', 'text', (c) => c.notNull())
-    .addColumn('next_sequence', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('revoked_at', 'text')
-    .addCheckConstraint('sepa_mandates_sequence_ck', sql`next_sequence in ('FRST', 'RCUR')`)
     .addCheckConstraint('sepa_mandates_status_ck', sql`status in ('active', 'revoked')`)
     .execute();
   // One active mandate per family.

@@ -249,7 +249,13 @@ export function invoicingRepository(db: Kysely<Database>): InvoicingRepository {
             qfValidUntil: row.qf_valid_until as PlainDate | null,
             children: children
               .filter((c) => c.family_id === row.id)
-              .map((c) => ({ id: c.id, firstName: c.first_name, lastName: c.last_name, hasPai: Number(c.has_pai) === 1 })),
+              .map((c) => ({
+                id: c.id,
+                firstName: c.first_name,
+                lastName: c.last_name,
+                birthDate: c.birth_date as PlainDate,
+                hasPai: Number(c.has_pai) === 1,
+              })),
             enrolled: new Set(enrolments.filter((e) => e.family_id === row.id).map((e) => `${e.child_id}:${e.activity_id}`)),
           });
         }
@@ -691,6 +697,76 @@ export function invoicingRepository(db: Kysely<Database>): InvoicingRepository {
 
     async releaseInvoiceEmail(id) {
       await db.updateTable('invoices').set({ emailed_at: null }).where('id', '=', id).execute();
+    },
+
+    async overdueInvoices(before, minOpenCents) {
+      const rows = await invoices()
+        .where('status', '=', 'open')
+        .where('due_date', '<', before)
+        .where(sql<boolean>`total_cents - paid_cents - credited_cents >= ${minOpenCents}`)
+        .orderBy('due_date')
+        .orderBy('reference')
+        .execute();
+      return rows.map(toInvoice);
+    },
+
+    async partlyPaidInvoices(limit) {
+      const rows = await invoices()
+        .where('status', '=', 'open')
+        .where('paid_cents', '>', 0)
+        .orderBy('due_date')
+        .orderBy('reference')
+        .limit(limit)
+        .execute();
+      return rows.map(toInvoice);
+    },
+
+    async familiesWithCredit(limit) {
+      const rows = await db
+        .selectFrom('family_balances')
+        .innerJoin('families', 'families.id', 'family_balances.family_id')
+        .select(['families.id', 'families.name', 'families.file_number', 'family_balances.balance_cents'])
+        .where('family_balances.balance_cents', '>', 0)
+        .orderBy('family_balances.balance_cents', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({ familyId: r.id, familyName: r.name, fileNumber: r.file_number, creditCents: Number(r.balance_cents) }));
+    },
+
+    async childcarePaid(childId, year) {
+      const prefix = `${year}-`;
+      const [invoiced, prepaid] = await Promise.all([
+        db
+          .selectFrom('invoice_lines')
+          .innerJoin('invoices', 'invoices.id', 'invoice_lines.invoice_id')
+          .select(['invoices.month', 'invoice_lines.amount_cents'])
+          .where('invoice_lines.child_id', '=', childId)
+          .where('invoice_lines.activity_kind', '!=', 'cantine')
+          .where('invoices.status', '=', 'paid')
+          .where('invoices.month', 'like', `${prefix}%`)
+          .execute(),
+        db
+          .selectFrom('payment_lines')
+          .innerJoin('payment_transactions', 'payment_transactions.id', 'payment_lines.transaction_id')
+          .select(['payment_lines.day', 'payment_lines.amount_cents'])
+          .where('payment_lines.child_id', '=', childId)
+          .where('payment_lines.kind', '=', 'booking')
+          .where('payment_lines.outcome', '=', 'booked')
+          .where('payment_lines.activity_kind', '!=', 'cantine')
+          .where('payment_transactions.state', '=', 'paid')
+          .where('payment_transactions.settled_at', 'like', `${prefix}%`)
+          .execute(),
+      ]);
+      const byMonth = new Map<string, number>();
+      for (const row of invoiced) byMonth.set(row.month, (byMonth.get(row.month) ?? 0) + Number(row.amount_cents));
+      for (const row of prepaid) {
+        const month = (row.day ?? '').slice(0, 7);
+        if (month.startsWith(prefix)) byMonth.set(month, (byMonth.get(month) ?? 0) + Number(row.amount_cents));
+      }
+      return [...byMonth]
+        .filter(([, cents]) => cents > 0)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([month, cents]) => ({ month: month as Month, cents }));
     },
 
     async familyEmails(familyId) {

@@ -20,5 +20,19 @@ export function organisationRepository(db: Kysely<Database>) {
         accessibilityStatus: status,
       };
     },
+
+    /** The commune and its régie as invoices print them, with its SEPA creditor identity. */
+    async issuer() {
+      const row = await db.selectFrom('organisation').selectAll().executeTakeFirst();
+      return {
+        communeName: row?.commune_name ?? '',
+        regieName: row?.regie_name ?? '',
+        address: row?.address ?? '',
+        contactEmail: row?.contact_email ?? '',
+        sepaCreditorId: row?.sepa_creditor_id ?? null,
+        sepaIban: row?.sepa_iban ?? null,
+        sepaBic: row?.sepa_bic ?? null,
+      };
+    },
   };
 }
