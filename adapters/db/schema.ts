@@ -53,6 +53,8 @@ export interface Database {
   attendance: AttendanceTable;
   attendance_marks: AttendanceMarkTable;
   meal_snapshots: MealSnapshotTable;
+  // Referential (migration 0007)
+  site_classes: SiteClassTable;
 }
 
 export interface OrganisationTable {
@@ -453,4 +455,13 @@ export interface MealSnapshotTable {
   vegetarien: number;
   pai: number;
   total: number;
+}
+
+/** A class of a site (« CP – Mme Durand »), at one school level. */
+export interface SiteClassTable {
+  id: string;
+  site_id: string;
+  name: string;
+  level: string;
+  created_at: string;
 }
