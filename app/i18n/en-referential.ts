@@ -19,6 +19,7 @@ export const enReferential: Catalog['referential'] = {
     days_before_holiday_period: 'A number of days before the holidays start',
   },
   saved: 'The changes are saved.',
+  unknownForm: 'This form is not recognised: reload the page.',
   sites: {
     title: 'Sites and closures',
     intro: 'The commune’s schools and centres, their classes and their closure days.',
@@ -60,6 +61,7 @@ export const enReferential: Catalog['referential'] = {
       `${s(reserved, 'booking', 'bookings')}${waiting > 0 ? ` and ${s(waiting, 'child on the waiting list', 'children on the waiting list')}` : ''}, ${s(families, 'family', 'families')} concerned.`,
     impactActivity: (name, reserved, waiting) => `${name}: ${reserved} booked${waiting > 0 ? `, ${waiting} waiting` : ''}`,
     choiceLegend: 'What happens to these bookings?',
+    choiceMissing: 'Choose what happens to the bookings of that day.',
     choices: { cancel: 'Cancel the bookings and tell the families', keep: 'Keep the bookings' },
     choiceHints: {
       cancel: 'Places are released, days already paid are credited to the families and each family gets an e-mail.',

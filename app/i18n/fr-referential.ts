@@ -22,6 +22,7 @@ export const frReferential = {
     days_before_holiday_period: 'Un nombre de jours avant le début des vacances',
   } as Record<string, string>,
   saved: 'Les changements sont enregistrés.',
+  unknownForm: 'Ce formulaire n’est pas reconnu : rechargez la page.',
   sites: {
     title: 'Sites et fermetures',
     intro: 'Les écoles et accueils de la commune, leurs classes et leurs jours de fermeture.',
@@ -64,6 +65,7 @@ export const frReferential = {
     impactActivity: (name: string, reserved: number, waiting: number) =>
       `${name} : ${s(reserved, 'réservé', 'réservés')}${waiting > 0 ? `, ${waiting} en attente` : ''}`,
     choiceLegend: 'Que deviennent ces réservations ?',
+    choiceMissing: 'Choisissez ce que deviennent les réservations de ce jour.',
     choices: {
       cancel: 'Annuler les réservations et prévenir les familles',
       keep: 'Garder les réservations',

@@ -112,6 +112,7 @@ describe('referential', () => {
       await agent.close();
     }
 
+    let bookedDay = '';
     const parent = await signedIn('parent');
     try {
       const { page } = parent;
@@ -141,6 +142,7 @@ describe('referential', () => {
         day = free.find((d) => d >= earliest);
       }
       if (!day) throw new Error('no open day of the new activity');
+      bookedDay = day;
       const box = page.locator(
         `input[name="c"][value$=":${day}"][data-row="${await page.locator(`input[name="all"][data-activity="${name}"]`).getAttribute('value')}"]`,
       );
@@ -156,6 +158,31 @@ describe('referential', () => {
       await h1(page, p.confirmation.title);
     } finally {
       await parent.close();
+    }
+
+    // Closing the site on that booked day makes the agent choose; « garder » keeps the booking. Then reopened.
+    const closer = await signedIn('agent');
+    try {
+      const { page } = closer;
+      await page.goto(`${baseUrl()}/admin/sites`);
+      await page.getByRole('link', { name: SITE }).click();
+      await h1(page, r.site.title(SITE));
+      await page.getByLabel(r.site.closureDay).fill(bookedDay);
+      await page.getByLabel(r.site.closureReason).fill('Sortie au musée');
+      await page.getByRole('button', { name: r.site.addClosure }).click();
+      await page.getByRole('group', { name: r.site.choiceLegend }).waitFor();
+      expect(await page.getByRole('alert').filter({ hasText: 'Ce jour a des réservations' }).textContent()).toMatch(/\d+ réservations?/);
+      await expectNoAxeViolations(page);
+      await page.getByRole('button', { name: r.site.confirmClosure }).click();
+      await page.locator('.error-summary').waitFor();
+      await page.getByLabel(r.site.choices.keep).check();
+      await page.getByRole('button', { name: r.site.confirmClosure }).click();
+      await page.getByText(r.site.closureAdded(0, 0)).waitFor();
+      const reopen = page.getByRole('button', { name: r.site.removeClosure(bookedDay.split('-').reverse().join('/')) });
+      await reopen.click();
+      await page.getByText(r.site.closureRemoved).waitFor();
+    } finally {
+      await closer.close();
     }
   });
 

@@ -65,10 +65,14 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     }
     case 'closure-add': {
       const choice = values.choice ?? null;
-      if (values.confirming === '1' && choice === null) return fail({ choice: catalogFor(context.lang).referential.site.choiceLegend });
       const added = await referential.addClosure({ siteId, day: values.day ?? '', reason: values.reason ?? '', choice, actor });
       if (!added.ok) return fail(added.errors);
-      if (added.value.status === 'choose') return data<ActionResult>({ intent, values, impact: added.value.impact });
+      if (added.value.status === 'choose') {
+        // Confirmed without a choice: the same question again, with the message.
+        if (values.confirming === '1')
+          return fail({ choice: catalogFor(context.lang).referential.site.choiceMissing }, { impact: added.value.impact });
+        return data<ActionResult>({ intent, values, impact: added.value.impact });
+      }
       return back(`ferme=${added.value.cancelled}-${added.value.families}`);
     }
     case 'closure-remove': {
@@ -76,7 +80,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       return removed.ok ? back('rouvert=1') : fail(removed.errors);
     }
     default:
-      return fail({ form: 'Formulaire inconnu.' });
+      return fail({ form: catalogFor(context.lang).referential.unknownForm });
   }
 }
 
