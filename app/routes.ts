@@ -71,6 +71,13 @@ export default [
     route('exports', 'routes/admin/exports.tsx'),
     route('exports/:file', 'routes/admin/export-download.ts'),
     route('affectations', 'routes/admin/staff-sites.tsx'),
+    // Referential (issue 6): sites, classes and closures, school years, activities.
+    route('sites', 'routes/admin/sites.tsx'),
+    route('sites/:siteId', 'routes/admin/site.tsx'),
+    route('annees-scolaires', 'routes/admin/school-years.tsx'),
+    route('activites', 'routes/admin/activities.tsx'),
+    route('activites/nouvelle', 'routes/admin/activity-edit.tsx', { id: 'admin-activity-new' }),
+    route('activites/:activityId', 'routes/admin/activity-edit.tsx', { id: 'admin-activity-edit' }),
     // Prices and payments (issue 4).
     route('tarifs', 'routes/admin/prices.tsx'),
     route('paiements/anomalies', 'routes/admin/payment-anomalies.tsx'),

@@ -13,6 +13,8 @@ import { createBackOfficeServices, type BackOfficeServices } from './back-office
 import { createBookingServices } from './booking-service';
 import { createDossierServices, type DossierServices } from './dossier-services';
 import { createPaymentServices, type PaymentServices } from './payments-service';
+import { createReferentialServices } from './referential-services';
+import type { ReferentialService } from '../core/referential/service';
 import type { Config } from './config';
 import type { Logger } from './logger';
 
@@ -44,6 +46,8 @@ export interface AppServices {
   prices: PaymentServices['prices'];
   /** Back office: families, CSV import, parent accounts, attendance, meal counts, exports, dashboard (server/back-office-services.ts). */
   backOffice: BackOfficeServices;
+  /** Referential: sites and classes, school years, closure days, activities (server/referential-services.ts). */
+  referential: ReferentialService;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -106,6 +110,13 @@ export function createServices(
       settings: { publicUrl: config.publicUrl, uploadMaxBytes: config.uploadMaxBytes },
       activationLimit: databaseRateLimit(handle, 'activation_ip', 20, 15 * 60),
       onError: (error, context) => logger.error({ err: error, context }, 'back office: reported error'),
+    }),
+    referential: createReferentialServices({
+      store,
+      clock: systemClock,
+      mailer,
+      publicUrl: config.publicUrl,
+      onError: (error, context) => logger.error({ err: error, context }, 'referential: reported error'),
     }),
     ...createPaymentServices({
       config,

@@ -68,6 +68,8 @@ export interface Database {
   sepa_mandates: SepaMandateTable;
   sepa_batches: SepaBatchTable;
   sepa_debits: SepaDebitTable;
+  // Referential (migration 0007)
+  site_classes: SiteClassTable;
 }
 
 export interface OrganisationTable {
@@ -473,4 +475,13 @@ export interface MealSnapshotTable {
   vegetarien: number;
   pai: number;
   total: number;
+}
+
+/** A class of a site (« CP – Mme Durand »), at one school level. */
+export interface SiteClassTable {
+  id: string;
+  site_id: string;
+  name: string;
+  level: string;
+  created_at: string;
 }

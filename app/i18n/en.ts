@@ -3,6 +3,7 @@ import { enDossier } from './en-dossier';
 import { enBackoffice } from './en-backoffice';
 import { enPlanning } from './en-planning';
 import { enPayments } from './en-payments';
+import { enReferential } from './en-referential';
 import type { Catalog } from './fr';
 
 export const en: Catalog = {
@@ -114,6 +115,7 @@ export const en: Catalog = {
   admin: enAdmin,
   planning: enPlanning,
   backoffice: enBackoffice,
+  referential: enReferential,
   payments: enPayments,
   dossier: enDossier,
   errors: {

@@ -3,6 +3,7 @@ import { frDossier } from './fr-dossier';
 import { frBackoffice } from './fr-backoffice';
 import { frPlanning } from './fr-planning';
 import { frPayments } from './fr-payments';
+import { frReferential } from './fr-referential';
 
 /** The source catalog: every word of the interface. `en.ts` must have the same shape (checked by the compiler). */
 export const fr = {
@@ -126,6 +127,7 @@ export const fr = {
   admin: frAdmin,
   planning: frPlanning,
   backoffice: frBackoffice,
+  referential: frReferential,
   payments: frPayments,
   dossier: frDossier,
   errors: {

@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   'admin.prices': ['admin', 'agent'],
   /** Import of a newer official school-holiday calendar. */
   'admin.calendar': ['admin', 'agent'],
+  /** Referential (/admin/sites, /admin/annees-scolaires, /admin/activites): sites, classes, closures, school years, activities. */
+  'admin.referential': ['admin', 'agent'],
   /** Payment anomalies (/admin/paiements/anomalies): the régie answers for the money. */
   'admin.payments': ['admin', 'regisseur'],
 } as const satisfies Record<string, readonly Role[]>;

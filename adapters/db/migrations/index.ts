@@ -5,6 +5,7 @@ import * as payments from './0003-payments';
 import * as dossier from './0004-dossier';
 import * as backOffice from './0005-back-office';
 import * as invoicing from './0006-invoicing';
+import * as referential from './0007-referential';
 
 /** Explicit list: bundlers and tsx both see every migration, and the order is the file order. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004-dossier': dossier,
   '0005-back-office': backOffice,
   '0006-invoicing': invoicing,
+  '0007-referential': referential,
 };
 
 export const migrationProvider: MigrationProvider = {
