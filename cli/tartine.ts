@@ -6,6 +6,7 @@ import { loadConfig } from '../server/config';
 import { createLogger } from '../server/logger';
 import { createServices } from '../server/services';
 import { seedDemoIfEmpty } from '../server/demo/seed-demo';
+import { invoicesRun } from './invoices-run';
 
 const USAGE = `Usage : npm run tartine -- <commande> [options]
 
@@ -15,6 +16,8 @@ Commandes :
   create-admin --username U --email E [--name N]
                                             crée un administrateur et affiche son lien pour choisir le mot de passe
   reset-password --username U               affiche un lien de réinitialisation (valable 1 heure)
+  invoices:run --month AAAA-MM [--dry-run] [--due-date AAAA-MM-JJ]
+                                            facture le mois (une facture par famille) ; --dry-run montre sans émettre
 `;
 
 const CLI_ACTOR = { userId: null, label: 'cli', ip: null };
@@ -27,7 +30,14 @@ async function main(argv: string[]): Promise<number> {
   }
   const { values } = parseArgs({
     args: rest,
-    options: { username: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' } },
+    options: {
+      username: { type: 'string' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      month: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'due-date': { type: 'string' },
+    },
     allowPositionals: false,
   });
   const config = loadConfig(process.env);
@@ -50,15 +60,26 @@ async function main(argv: string[]): Promise<number> {
           return 2;
         }
         const result = await createUser(
-          { username: values.username, email: values.email, displayName: values.name ?? values.username, role: 'admin', password: null, actor: CLI_ACTOR },
+          {
+            username: values.username,
+            email: values.email,
+            displayName: values.name ?? values.username,
+            role: 'admin',
+            password: null,
+            actor: CLI_ACTOR,
+          },
           services,
         );
         if (!result.ok) {
-          process.stderr.write(`Impossible de créer le compte : ${result.error === 'username_taken' ? 'ce nom d’utilisateur existe déjà' : result.error === 'email_taken' ? 'cette adresse e-mail est déjà utilisée' : result.error}.\n`);
+          process.stderr.write(
+            `Impossible de créer le compte : ${result.error === 'username_taken' ? 'ce nom d’utilisateur existe déjà' : result.error === 'email_taken' ? 'cette adresse e-mail est déjà utilisée' : result.error}.\n`,
+          );
           return 1;
         }
         const token = await issueResetToken(result.user, { actorUserId: null, actorLabel: 'cli', ip: 'cli' }, services);
-        process.stdout.write(`Administrateur « ${result.user.username} » créé.\nLien pour choisir son mot de passe (valable 1 heure) :\n${resetLink(token)}\n`);
+        process.stdout.write(
+          `Administrateur « ${result.user.username} » créé.\nLien pour choisir son mot de passe (valable 1 heure) :\n${resetLink(token)}\n`,
+        );
         return 0;
       }
       case 'reset-password': {
@@ -71,6 +92,8 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(`Lien de réinitialisation pour « ${user.username} » (valable 1 heure) :\n${resetLink(token)}\n`);
         return 0;
       }
+      case 'invoices:run':
+        return await invoicesRun(services, { month: values.month, dryRun: values['dry-run'] === true, dueDate: values['due-date'] });
       default:
         process.stderr.write(`Commande inconnue : ${command}\n\n${USAGE}`);
         return 2;

@@ -11,6 +11,8 @@ import { shippedSchoolHolidays } from '../core/calendar/shipped-data';
 import type { Clock, Mailer } from '../core/ports';
 import { isRetryableTransactionError } from '../adapters/db/repositories/bookings';
 import type { Store } from '../adapters/db/store';
+import { invoicingRepository } from '../adapters/db/repositories/invoicing';
+import { restantDu } from '../core/invoicing/account';
 import { creditRepository } from '../adapters/db/repositories/credits';
 
 /** Where the e-mails point (the planning and récapitulatif pages). */
@@ -58,8 +60,12 @@ export function createBookingServices(deps: BookingWiring): { booking: BookingSe
     links: { planning: `${deps.publicUrl}${BOOKING_PATHS.planning}`, recap: `${deps.publicUrl}${BOOKING_PATHS.recap}` },
     settings: deps.settings,
     onError: deps.onError,
-    // The Restant dû shown on the planning (credits and amounts owed, adapters/db/repositories/credits.ts).
-    balance: (familyId: string) => creditRepository(deps.store.db).balance(familyId),
+    // The planning's Restant dû: the same figure as Facturation (core/invoicing/account.ts), as a balance (credit +).
+    balance: async (familyId: string) =>
+      -restantDu(
+        await invoicingRepository(deps.store.db).owedOnInvoices(familyId),
+        await creditRepository(deps.store.db).balance(familyId),
+      ),
   };
   return { booking: createBookingService({ ...common, calendar }), calendar, basketJobs: createBasketJobs(common) };
 }

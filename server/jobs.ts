@@ -16,7 +16,7 @@ export interface JobOptions {
 }
 
 export function startJobs(
-  services: Pick<AppServices, 'basketJobs' | 'logger'> & Partial<Pick<AppServices, 'payments' | 'backOffice'>>,
+  services: Pick<AppServices, 'basketJobs' | 'logger'> & Partial<Pick<AppServices, 'payments' | 'backOffice' | 'invoicing'>>,
   options: JobOptions = {},
 ): () => Promise<void> {
   const interval = options.intervalMs ?? 5 * 60_000;
@@ -37,6 +37,13 @@ export function startJobs(
       if (frozen) services.logger.info({ frozen }, 'meal counts frozen');
     } catch (error) {
       services.logger.error({ err: error }, 'meal count freezing failed');
+    }
+    // Invoices issued and not yet e-mailed (a run interrupted after its commits, a mail server that was down).
+    try {
+      const mailed = (await services.invoicing?.sendEmails()) ?? 0;
+      if (mailed) services.logger.info({ mailed }, 'invoices e-mailed');
+    } catch (error) {
+      services.logger.error({ err: error }, 'invoice e-mails failed');
     }
   };
   const tick = () => {

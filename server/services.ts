@@ -12,6 +12,7 @@ import type { BookingService } from '../core/booking/service';
 import { createBackOfficeServices, type BackOfficeServices } from './back-office-services';
 import { createBookingServices } from './booking-service';
 import { createDossierServices, type DossierServices } from './dossier-services';
+import { createInvoicingServices, type InvoicingServices } from './invoicing-services';
 import { createPaymentServices, type PaymentServices } from './payments-service';
 import { createReferentialServices } from './referential-services';
 import type { ReferentialService } from '../core/referential/service';
@@ -46,6 +47,8 @@ export interface AppServices {
   prices: PaymentServices['prices'];
   /** Back office: families, CSV import, parent accounts, attendance, meal counts, exports, dashboard (server/back-office-services.ts). */
   backOffice: BackOfficeServices;
+  /** Monthly invoicing, the family's account, the régie, SEPA, receivables (server/invoicing-services.ts). */
+  invoicing: InvoicingServices;
   /** Referential: sites and classes, school years, closure days, activities (server/referential-services.ts). */
   referential: ReferentialService;
 }
@@ -117,6 +120,13 @@ export function createServices(
       mailer,
       publicUrl: config.publicUrl,
       onError: (error, context) => logger.error({ err: error, context }, 'referential: reported error'),
+    }),
+    invoicing: createInvoicingServices({
+      store,
+      clock: systemClock,
+      mailer,
+      publicUrl: config.publicUrl,
+      onError: (error, context) => logger.error({ err: error, context }, 'invoicing: reported error'),
     }),
     ...createPaymentServices({
       config,

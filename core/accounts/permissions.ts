@@ -38,6 +38,12 @@ export const PERMISSIONS = {
   'admin.referential': ['admin', 'agent'],
   /** Payment anomalies (/admin/paiements/anomalies): the régie answers for the money. */
   'admin.payments': ['admin', 'regisseur'],
+  /** Monthly invoicing runs (dry run, issue) and credit notes (issue 5). */
+  'admin.invoicing': ['admin', 'agent'],
+  /** Reading invoices and their PDFs: the staff who bill and the régie who collects. */
+  'admin.invoices': ['admin', 'agent', 'regisseur'],
+  /** The régie: payments at the desk, dockets, SEPA mandates and batches, rejects, titres à émettre, reconciliation. */
+  'admin.regie': ['admin', 'regisseur'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -299,7 +299,8 @@ export interface InvoicingDeps {
 }
 
 export interface Actor {
-  userId: string;
+  /** null for the CLI. */
+  userId: string | null;
   label: string;
   ip?: string | null;
 }
