@@ -3,6 +3,7 @@ import type {
   DemoBankSessionTable, FamilyBalanceTable, FamilyCreditTable, PaymentAnomalyTable, PaymentCounterTable, PaymentEventTable,
   PaymentLineTable, PaymentTransactionTable,
 } from './schema-payments';
+import type { FamilyImportRunTable } from './schema-import-runs';
 
 /**
  * The database as Kysely sees it. Portable on SQLite and PostgreSQL: text ids, integer cents, 0/1 booleans,
@@ -53,6 +54,8 @@ export interface Database {
   attendance: AttendanceTable;
   attendance_marks: AttendanceMarkTable;
   meal_snapshots: MealSnapshotTable;
+  // Content scheduling and import progress (migration 0008)
+  family_import_runs: FamilyImportRunTable;
 }
 
 export interface OrganisationTable {
@@ -120,6 +123,10 @@ export interface NewsTable {
   body_markdown: string;
   news_date: string;
   published: number;
+  /** Issue 6 (0008): ISO UTC instant from which the home shows it; null: at once. */
+  publish_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Issue 6 (0008): 1 = first on the home page; null: not pinned. */
+  home_position: ColumnType<number | null, number | null | undefined, number | null>;
   created_by: string | null;
   created_at: string;
   updated_at: string;

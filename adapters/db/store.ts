@@ -10,11 +10,13 @@ import { enrolmentRepository } from './repositories/enrolments';
 import { familyDocumentRepository } from './repositories/family-documents';
 import { familyFileRepository } from './repositories/family-file';
 import { familyRepository } from './repositories/families';
+import { importRunRepository } from './repositories/import-runs';
 import { newsRepository } from './repositories/news';
 import { organisationRepository } from './repositories/organisation';
 import { planningRepository } from './repositories/planning';
 import { preferencesRepository } from './repositories/preferences';
 import { requestRepository } from './repositories/requests';
+import { requestInboxRepository } from './repositories/request-inbox';
 import { resetTokenRepository } from './repositories/reset-tokens';
 import { sessionRepository } from './repositories/sessions';
 import { userRepository } from './repositories/users';
@@ -43,6 +45,10 @@ function repositories(db: Kysely<Database>) {
     preferences: preferencesRepository(db),
     // Back office: families, import, parent accounts, attendance, meals, exports (issue 6)
     backOffice: backOfficeRepositories(db),
+    // Progress of the family CSV imports (issue 6, migration 0008)
+    importRuns: importRunRepository(db),
+    // The single démarches inbox's filters and waiting lists (issue 6)
+    requestInbox: requestInboxRepository(db),
   };
 }
 

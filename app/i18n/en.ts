@@ -3,6 +3,7 @@ import { enDossier } from './en-dossier';
 import { enBackoffice } from './en-backoffice';
 import { enPlanning } from './en-planning';
 import { enPayments } from './en-payments';
+import { enOffice } from './en-office';
 import type { Catalog } from './fr';
 
 export const en: Catalog = {
@@ -116,6 +117,7 @@ export const en: Catalog = {
   backoffice: enBackoffice,
   payments: enPayments,
   dossier: enDossier,
+  office: enOffice,
   errors: {
     notFoundTitle: 'Page not found',
     notFoundText: 'The page you asked for does not exist or is no longer available.',

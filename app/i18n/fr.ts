@@ -3,6 +3,7 @@ import { frDossier } from './fr-dossier';
 import { frBackoffice } from './fr-backoffice';
 import { frPlanning } from './fr-planning';
 import { frPayments } from './fr-payments';
+import { frOffice } from './fr-office';
 
 /** The source catalog: every word of the interface. `en.ts` must have the same shape (checked by the compiler). */
 export const fr = {
@@ -128,6 +129,7 @@ export const fr = {
   backoffice: frBackoffice,
   payments: frPayments,
   dossier: frDossier,
+  office: frOffice,
   errors: {
     notFoundTitle: 'Page introuvable',
     notFoundText: 'La page demandée n’existe pas ou n’est plus disponible.',

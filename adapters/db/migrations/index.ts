@@ -4,6 +4,7 @@ import * as planning from './0002-planning';
 import * as payments from './0003-payments';
 import * as dossier from './0004-dossier';
 import * as backOffice from './0005-back-office';
+import * as contentScheduling from './0008-content-scheduling';
 
 /** Explicit list: bundlers and tsx both see every migration, and the order is the file order. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003-payments': payments,
   '0004-dossier': dossier,
   '0005-back-office': backOffice,
+  '0008-content-scheduling': contentScheduling,
 };
 
 export const migrationProvider: MigrationProvider = {
