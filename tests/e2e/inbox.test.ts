@@ -1,6 +1,6 @@
 /**
- * The single démarches inbox through the browser, without JavaScript: the counts on the admin home, the filters by
- * kind, status and site (kept in the URL and in the form), the waiting lists section; axe on each state.
+ * The single démarches inbox through the browser: the counts on the admin home, the filters by kind, status and
+ * site (kept in the URL and in the form, with or without JavaScript), the waiting lists section; axe on each state.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,9 +17,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe('démarches inbox (JavaScript off)', () => {
+describe('démarches inbox', () => {
   it('shows the counts on the admin home, filters by kind, status and site, and lists the waiting lists', async () => {
-    const { context, page } = await openPage(browser, { javaScript: false });
+    // JavaScript on: axe runs in the page (the filters are a plain GET form, checked without JavaScript below).
+    const { context, page } = await openPage(browser);
     try {
       await loginAs(page, baseUrl(), ACCOUNTS.agent.username, ACCOUNTS.agent.password);
       await page.waitForURL(`${baseUrl()}/admin`);
@@ -61,6 +62,24 @@ describe('démarches inbox (JavaScript off)', () => {
       expect(await page.getByLabel('État').inputValue()).toBe('submitted');
       expect(await page.getByLabel('Site').inputValue()).toBe('');
       await page.getByRole('heading', { name: 'Dernières décisions' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('filters without JavaScript', async () => {
+    const { context, page } = await openPage(browser, { javaScript: false });
+    try {
+      await loginAs(page, baseUrl(), ACCOUNTS.agent.username, ACCOUNTS.agent.password);
+      await page.waitForURL(`${baseUrl()}/admin`);
+      await page.goto(`${baseUrl()}/admin/demarches`);
+      await page.getByLabel('Type').selectOption('enrolment');
+      await page.getByLabel('État').selectOption('waiting');
+      await page.getByRole('button', { name: 'Filtrer' }).click();
+      await page.waitForURL(`${baseUrl()}/admin/demarches?type=enrolment&etat=waiting&site=`);
+      expect(await page.getByLabel('Type').inputValue()).toBe('enrolment');
+      expect(await page.getByLabel('État').inputValue()).toBe('waiting');
+      await page.getByRole('heading', { level: 2, name: 'Listes d’attente' }).waitFor();
     } finally {
       await context.close();
     }
