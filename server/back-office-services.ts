@@ -14,6 +14,7 @@ import { buildExport, type ExportDataset, type ExportTable } from '../core/backo
 import { familyFile, searchFamilies } from '../core/backoffice/families';
 import type { ColumnMapping } from '../core/backoffice/family-import/fields';
 import { analyseUpload, previewImport, runImport } from '../core/backoffice/family-import/service';
+import { startImportRun, type StartImportInput } from '../core/backoffice/family-import/runs';
 import { freezeDueMealCounts, mealCounts } from '../core/backoffice/meals';
 import type { Viewer } from '../core/backoffice/model';
 import { createParentAccounts, printActivationLetters, resendActivation, setParentAccountActive } from '../core/backoffice/parent-accounts';
@@ -82,6 +83,9 @@ export function createBackOfficeServices(wiring: BackOfficeWiring) {
     analyseImport: (bytes: Uint8Array) => analyseUpload(bytes),
     previewImport: (input: { text: string; mapping: ColumnMapping }) => previewImport(input, deps),
     runImport: (input: { text: string; mapping: ColumnMapping; fileName: string; encoding: string; viewer: Viewer }) => runImport(input, deps),
+    /** The import in the background, its progress in a row (the import page shows it). */
+    startImport: (input: StartImportInput) => startImportRun(input, { ...deps, runs: wiring.store.importRuns }),
+    importRun: (id: string) => wiring.store.importRuns.find(id),
 
     createAccounts: (input: { familyIds: readonly string[]; viewer: Viewer }) => createParentAccounts(input, deps),
     resendActivation: (input: { familyId: string; userId: string; viewer: Viewer }) => resendActivation(input, deps),

@@ -12,6 +12,7 @@ import { exportFamilyData } from '../core/families/data';
 import type { DossierDeps, DossierFiles, DossierStore } from '../core/families/ports';
 import type { Clock, LoginThrottle, Mailer, PasswordHasher } from '../core/ports';
 import { decideRequest } from '../core/requests/decide';
+import { acceptFromWaitingList } from '../core/requests/inbox';
 import { submitChangeRequest, withdrawRequest } from '../core/requests/submit';
 import { retryTransaction } from './booking-service';
 
@@ -65,6 +66,7 @@ export function createDossierServices(wiring: DossierWiring) {
     submitChange: (input: Input<typeof submitChangeRequest>) => submitChangeRequest(input, deps),
     withdraw: (input: Input<typeof withdrawRequest>) => withdrawRequest(input, deps),
     decide: (input: Input<typeof decideRequest>) => decideRequest(input, deps),
+    acceptFromWaitingList: (input: Input<typeof acceptFromWaitingList>) => acceptFromWaitingList(input, deps),
     updatePhones: (input: Input<typeof updatePhones>) => updatePhones(input, deps),
     requestEmailChange: (input: Input<typeof requestEmailChange>) => requestEmailChange(input, deps),
     peekEmailChange: (input: Input<typeof peekEmailChange>) => peekEmailChange(input, deps),

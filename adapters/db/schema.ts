@@ -7,6 +7,7 @@ import type {
   AccountEntryTable, CreditNoteTable, InvoiceAllocationTable, InvoiceLineTable, InvoiceRunTable, InvoiceTable, RegiePaymentTable, SepaBatchTable,
   SepaDebitTable, SepaMandateTable,
 } from './schema-invoicing';
+import type { FamilyImportRunTable } from './schema-import-runs';
 
 /**
  * The database as Kysely sees it. Portable on SQLite and PostgreSQL: text ids, integer cents, 0/1 booleans,
@@ -70,6 +71,8 @@ export interface Database {
   sepa_debits: SepaDebitTable;
   // Referential (migration 0007)
   site_classes: SiteClassTable;
+  // Content scheduling and import progress (migration 0008)
+  family_import_runs: FamilyImportRunTable;
 }
 
 export interface OrganisationTable {
@@ -142,6 +145,10 @@ export interface NewsTable {
   body_markdown: string;
   news_date: string;
   published: number;
+  /** Issue 6 (0008): ISO UTC instant from which the home shows it; null: at once. */
+  publish_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Issue 6 (0008): 1 = first on the home page; null: not pinned. */
+  home_position: ColumnType<number | null, number | null | undefined, number | null>;
   created_by: string | null;
   created_at: string;
   updated_at: string;

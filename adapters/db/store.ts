@@ -12,11 +12,13 @@ import { familyFileRepository } from './repositories/family-file';
 import { familyRepository } from './repositories/families';
 import { invoicingRepository } from './repositories/invoicing';
 import { sepaRepository } from './repositories/sepa';
+import { importRunRepository } from './repositories/import-runs';
 import { newsRepository } from './repositories/news';
 import { organisationRepository } from './repositories/organisation';
 import { planningRepository } from './repositories/planning';
 import { preferencesRepository } from './repositories/preferences';
 import { requestRepository } from './repositories/requests';
+import { requestInboxRepository } from './repositories/request-inbox';
 import { resetTokenRepository } from './repositories/reset-tokens';
 import { sessionRepository } from './repositories/sessions';
 import { userRepository } from './repositories/users';
@@ -48,6 +50,10 @@ function repositories(db: Kysely<Database>) {
     // Monthly invoicing and the family's account (issue 5)
     invoicing: invoicingRepository(db),
     sepa: sepaRepository(db),
+    // Progress of the family CSV imports (issue 6, migration 0008)
+    importRuns: importRunRepository(db),
+    // The single démarches inbox's filters and waiting lists (issue 6)
+    requestInbox: requestInboxRepository(db),
   };
 }
 

@@ -35,7 +35,7 @@ export const enAdmin: Catalog['admin'] = {
   named: (name) => ` “${name}”`,
   news: {
     title: 'News',
-    intro: 'Published news items appear on the home page, newest first.',
+    intro: 'Published news items appear on the home page from their publication time: pinned ones first, by position, then newest first.',
     caption: 'News items, newest first',
     create: 'New news item',
     empty: 'No news yet.',

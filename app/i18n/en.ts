@@ -4,6 +4,7 @@ import { enBackoffice } from './en-backoffice';
 import { enPlanning } from './en-planning';
 import { enPayments } from './en-payments';
 import { enReferential } from './en-referential';
+import { enOffice } from './en-office';
 import type { Catalog } from './fr';
 
 export const en: Catalog = {
@@ -118,6 +119,7 @@ export const en: Catalog = {
   referential: enReferential,
   payments: enPayments,
   dossier: enDossier,
+  office: enOffice,
   errors: {
     notFoundTitle: 'Page not found',
     notFoundText: 'The page you asked for does not exist or is no longer available.',

@@ -35,7 +35,7 @@ export const frAdmin = {
   named: (name: string) => ` « ${name} »`,
   news: {
     title: 'Actualités',
-    intro: 'Les actualités publiées apparaissent sur la page d’accueil, de la plus récente à la plus ancienne.',
+    intro: 'Les actualités publiées apparaissent sur la page d’accueil à partir de leur date de publication : les épinglées d’abord, dans l’ordre de leur position, puis de la plus récente à la plus ancienne.',
     caption: 'Actualités, de la plus récente à la plus ancienne',
     create: 'Nouvelle actualité',
     empty: 'Aucune actualité pour le moment.',

@@ -4,6 +4,7 @@ import { frBackoffice } from './fr-backoffice';
 import { frPlanning } from './fr-planning';
 import { frPayments } from './fr-payments';
 import { frReferential } from './fr-referential';
+import { frOffice } from './fr-office';
 
 /** The source catalog: every word of the interface. `en.ts` must have the same shape (checked by the compiler). */
 export const fr = {
@@ -130,6 +131,7 @@ export const fr = {
   referential: frReferential,
   payments: frPayments,
   dossier: frDossier,
+  office: frOffice,
   errors: {
     notFoundTitle: 'Page introuvable',
     notFoundText: 'La page demandée n’existe pas ou n’est plus disponible.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCalendarDate, NEWS_BODY_MAX, NEWS_TITLE_MAX, validateNews } from './news';
+import { isCalendarDate, isOnHome, isoToParisDateTime, NEWS_BODY_MAX, NEWS_TITLE_MAX, newsState, parisDateTimeToIso, validateNews } from './news';
 
 const actor = { userId: 'u-1', label: 'agent', ip: '192.0.2.1' };
 const clock = { now: () => new Date('2026-03-02T09:00:00.000Z') };
@@ -21,7 +21,7 @@ describe('validateNews', () => {
   it('trims, normalises line endings and reads the checkbox', () => {
     expect(validateNews(good)).toEqual({
       ok: true,
-      value: { title: 'Menus de mars', newsDate: '2026-03-02', bodyMarkdown: 'Les **menus**\nsont en ligne.', published: true },
+      value: { title: 'Menus de mars', newsDate: '2026-03-02', bodyMarkdown: 'Les **menus**\nsont en ligne.', published: true, publishAt: null, homePosition: null },
     });
     expect(validateNews({ ...good, published: undefined })).toMatchObject({ ok: true, value: { published: false } });
   });
@@ -45,5 +45,38 @@ describe('validateNews', () => {
 
   it('ignores values that are not strings', () => {
     expect(validateNews({ title: ['x'], newsDate: 20260302, bodyMarkdown: { a: 1 } }).ok).toBe(false);
+  });
+});
+
+describe('publication instant and home position', () => {
+  const good = { title: 'Menus', newsDate: '2026-03-02', bodyMarkdown: 'Texte', published: '1' };
+
+  it('reads « publier le » as a Paris wall clock, winter and summer time', () => {
+    expect(parisDateTimeToIso('2026-03-02T08:00')).toBe('2026-03-02T07:00:00.000Z');
+    expect(parisDateTimeToIso('2026-07-14T08:00')).toBe('2026-07-14T06:00:00.000Z');
+    expect(parisDateTimeToIso('2026-07-14T08:00:00')).toBe('2026-07-14T06:00:00.000Z');
+    expect(isoToParisDateTime('2026-07-14T06:00:00.000Z')).toBe('2026-07-14T08:00');
+    for (const bad of ['2026-02-30T08:00', '2026-03-02T24:00', '2026-03-02 08:00', '2026-03-02', 'demain']) expect(parisDateTimeToIso(bad), bad).toBeNull();
+    expect(validateNews({ ...good, publishAt: ' 2026-03-10T18:30 ' })).toMatchObject({ ok: true, value: { publishAt: '2026-03-10T17:30:00.000Z' } });
+    expect(validateNews({ ...good, publishAt: '' })).toMatchObject({ ok: true, value: { publishAt: null } });
+    expect(validateNews({ ...good, publishAt: '2026-13-01T08:00' })).toEqual({ ok: false, errors: { publishAt: 'invalid_date' } });
+  });
+
+  it('accepts a home position from 1 to 99, or none', () => {
+    expect(validateNews({ ...good, homePosition: '1' })).toMatchObject({ ok: true, value: { homePosition: 1 } });
+    expect(validateNews({ ...good, homePosition: ' 99 ' })).toMatchObject({ ok: true, value: { homePosition: 99 } });
+    expect(validateNews({ ...good, homePosition: '' })).toMatchObject({ ok: true, value: { homePosition: null } });
+    for (const bad of ['0', '100', '-1', '1.5', 'un', '1e1']) expect(validateNews({ ...good, homePosition: bad }), bad).toEqual({ ok: false, errors: { homePosition: 'invalid_position' } });
+  });
+
+  it('shows a published item on the home page only from its instant', () => {
+    const at = '2026-03-02T07:00:00.000Z';
+    expect(isOnHome({ published: true, publishAt: at }, new Date('2026-03-02T06:59:59.999Z'))).toBe(false);
+    expect(isOnHome({ published: true, publishAt: at }, new Date(at))).toBe(true);
+    expect(isOnHome({ published: true, publishAt: null }, clock.now())).toBe(true);
+    expect(isOnHome({ published: false, publishAt: null }, clock.now())).toBe(false);
+    expect(newsState({ published: true, publishAt: '2026-03-03T07:00:00.000Z' }, clock.now())).toBe('scheduled');
+    expect(newsState({ published: true, publishAt: at }, clock.now())).toBe('online');
+    expect(newsState({ published: false, publishAt: '2026-03-03T07:00:00.000Z' }, clock.now())).toBe('draft');
   });
 });

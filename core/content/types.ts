@@ -7,6 +7,10 @@ export interface NewsItem {
   /** The date shown on the home page ('YYYY-MM-DD'). */
   newsDate: string;
   published: boolean;
+  /** ISO UTC instant from which the home page shows it (when published); null: as soon as published. */
+  publishAt: string | null;
+  /** Place on the home page: 1 first; null: after the pinned items, newest date first. */
+  homePosition: number | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -16,6 +20,8 @@ export interface NewsInput {
   bodyMarkdown: string;
   newsDate: string;
   published: boolean;
+  publishAt: string | null;
+  homePosition: number | null;
 }
 
 export interface PublishedDocument {
@@ -31,7 +37,8 @@ export interface PublishedDocument {
 }
 
 export interface NewsRepository {
-  listPublished(limit: number): Promise<NewsItem[]>;
+  /** What the home page shows at `now`: published and due, pinned first by position, then newest date first. */
+  listPublished(limit: number, now: Date): Promise<NewsItem[]>;
   listAll(): Promise<NewsItem[]>;
   find(id: string): Promise<NewsItem | null>;
   create(input: NewsInput, createdBy: string | null, now: Date): Promise<NewsItem>;

@@ -440,6 +440,8 @@ export function buildNews(overrides: Partial<NewsRow> = {}): NewsRow {
     body_markdown: '## Actualité\n\nTexte de l’actualité.',
     news_date: now.slice(0, 10),
     published: 1,
+    publish_at: null,
+    home_position: null,
     created_by: null,
     created_at: now,
     updated_at: now,

@@ -268,6 +268,70 @@ for (const javaScript of [true, false]) {
   });
 }
 
+describe('news scheduling and home page order', () => {
+  it('keeps a news item scheduled in the future off the home page, and a position changes the home order', async () => {
+    // JavaScript on: axe runs in the page.
+    const { page, close } = await signedIn('agent');
+    const stamp = unique();
+    const homeTitles = async () => {
+      await page.goto(`${baseUrl()}/`);
+      return (await page.getByRole('region', { name: 'Actualités' }).getByRole('heading', { level: 3 }).allTextContents()).map((s) => s.trim());
+    };
+    const create = async (title: string, fields: { publishAt?: string; homePosition?: string } = {}) => {
+      await page.goto(`${baseUrl()}/admin/actualites/nouvelle`);
+      await page.getByLabel('Titre').fill(title);
+      await page.getByLabel('Texte').fill(`Texte de ${title}`);
+      await page.getByLabel('Publier sur la page d’accueil').check();
+      if (fields.publishAt) await page.getByLabel('Publier le').fill(fields.publishAt);
+      if (fields.homePosition) await page.getByLabel('Position sur l’accueil').fill(fields.homePosition);
+      await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+      await page.waitForURL(`${baseUrl()}/admin/actualites?ok=cree`);
+    };
+
+    // A position out of range: a French message, nothing saved; the form passes axe.
+    await page.goto(`${baseUrl()}/admin/actualites/nouvelle`);
+    await page.getByLabel('Titre').fill(`Refusée ${stamp}`);
+    await page.getByLabel('Texte').fill('Texte');
+    await page.getByLabel('Position sur l’accueil').fill('0');
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'Indiquez une position entre 1 et 99, ou laissez vide.' }).waitFor();
+    expect(await page.getByLabel('Position sur l’accueil').getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(page);
+
+    // Scheduled for 2099: listed as « Programmée », not on the home page.
+    const scheduled = `Rentrée 2099 ${stamp}`;
+    await create(scheduled, { publishAt: '2099-01-05T08:30' });
+    expect(await page.getByRole('row').filter({ hasText: scheduled }).textContent()).toContain('Programmée');
+    expect(await homeTitles()).not.toContain(scheduled);
+
+    // Two items of today: the later first; pinned at position 1, the earlier comes first.
+    const first = `Épinglée ${stamp}`;
+    const second = `Suivante ${stamp}`;
+    await create(first);
+    await create(second);
+    let titles = await homeTitles();
+    expect(titles.indexOf(second)).toBeLessThan(titles.indexOf(first));
+    await page.goto(`${baseUrl()}/admin/actualites`);
+    await page.getByRole('row').filter({ hasText: first }).getByRole('link', { name: /^Modifier\b/ }).click();
+    await page.getByLabel('Position sur l’accueil').fill('1');
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await page.waitForURL(`${baseUrl()}/admin/actualites?ok=modifie`);
+    expect(await page.getByRole('row').filter({ hasText: first }).getByRole('cell').allTextContents()).toContain('1');
+    titles = await homeTitles();
+    expect(titles[0]).toBe(first);
+    expect(titles).toContain(second);
+
+    // Leave the home page as the other suites expect it (newest first).
+    for (const title of [first, second, scheduled]) {
+      await page.goto(`${baseUrl()}/admin/actualites`);
+      await page.getByRole('row').filter({ hasText: title }).getByRole('button', { name: /^Dépublier\b/ }).click();
+      await page.waitForURL(`${baseUrl()}/admin/actualites?ok=depublie`);
+    }
+    expect(await homeTitles()).not.toContain(first);
+    await close();
+  });
+});
+
 describe('accessibility of the back office (axe-core, WCAG 2.1 A/AA)', () => {
   it('has no violation on any admin page, including error and preview states', async () => {
     const { page, close } = await signedIn('admin');

@@ -71,8 +71,12 @@ describe('families: import, accounts, activation', () => {
       await expectNoAxeViolations(page);
 
       await page.getByRole('button', { name: 'Importer 200 lignes' }).click();
+      // The import runs in the background; its page follows it (« n / 200 lignes ») until the result.
+      await page.waitForURL(/\/admin\/familles\/import\?suivi=[0-9a-f-]{36}$/);
       await page.getByRole('heading', { name: 'Import terminé' }).waitFor();
       expect(await statusText(page)).toContain('200 familles créées, 0 famille mise à jour, 0 famille inchangée.');
+      expect(await statusText(page)).toContain('200 / 200 lignes');
+      expect(await page.locator('meta[http-equiv="refresh"]').count()).toBe(0);
       await expectNoAxeViolations(page);
     } finally {
       await close();
@@ -87,8 +91,10 @@ describe('families: import, accounts, activation', () => {
       await plain.page.getByRole('heading', { name: 'Simulation : ce que l’import ferait' }).waitFor();
       expect(await statusText(plain.page)).toContain('0 nouvelle famille, 0 famille mise à jour, 200 familles identiques, 0 ligne en erreur');
       await plain.page.getByRole('button', { name: 'Importer 200 lignes' }).click();
+      // Without JavaScript the progress page refreshes itself (meta refresh) until the result.
       await plain.page.getByRole('heading', { name: 'Import terminé' }).waitFor();
       expect(await statusText(plain.page)).toContain('0 famille créée, 0 famille mise à jour, 200 familles inchangées.');
+      expect(await statusText(plain.page)).toContain('200 / 200 lignes');
     } finally {
       await plain.close();
     }

@@ -17,6 +17,7 @@ import { databaseRateLimit } from '../../adapters/security/login-throttle';
 import { readCsv, writeCsv } from '../../core/backoffice/csv';
 import { encodeWindows1252 } from '../../core/backoffice/encoding';
 import type { Viewer } from '../../core/backoffice/model';
+import { startImportRun, type ImportRunRepository } from '../../core/backoffice/family-import/runs';
 import type { LoginThrottle } from '../../core/ports';
 import { createBackOfficeServices } from '../../server/back-office-services';
 import { createBookingServices } from '../../server/booking-service';
@@ -157,6 +158,62 @@ describeEachDialect('back office: families CSV import', (getHandle) => {
     expect(refused.ok && refused.plan.importable).toBe(false);
     expect(refused.ok && refused.plan.lines.filter((l) => l.action === 'error').map((l) => [l.line, l.issues.map((i) => i.code)])).toEqual([[203, ['invalid_date']]]);
     expect(await count(handle, 'families')).toBe(families);
+  });
+
+  it('runs the import in the background with its progress in a row, written outside the import transaction', async () => {
+    const handle = getHandle();
+    const { agent } = await commune(handle);
+    const s = setup(handle);
+    const analysis = s.bo.analyseImport(fixture());
+    if (!analysis.ok) throw new Error('analysis failed');
+    const before = await count(handle, 'families');
+    const seen: { done: number; status: string; families: number }[] = [];
+    // The row as another request reads it while the import works (its own connection, not the transaction).
+    const runs: ImportRunRepository = {
+      ...s.store.importRuns,
+      async progress(id, done) {
+        await s.store.importRuns.progress(id, done);
+        const row = await s.store.importRuns.find(id);
+        seen.push({ done: row?.linesDone ?? -1, status: row?.status ?? '', families: await count(handle, 'families') });
+      },
+    };
+    const input = { text: analysis.value.text, mapping: analysis.value.mapping, fileName: 'familles-200.csv', encoding: 'utf-8', lineCount: analysis.value.lineCount, viewer: viewer(agent.id, 'agent') };
+    const started = await startImportRun(input, { ...s.bo.deps, runs });
+    expect(await s.store.importRuns.find(started.runId)).toMatchObject({ status: 'running', linesTotal: 200, fileName: 'familles-200.csv' });
+    await started.finished;
+
+    const run = await s.store.importRuns.find(started.runId);
+    expect(run).toMatchObject({ status: 'done', linesTotal: 200, linesDone: 200, result: { created: 200, updated: 0, unchanged: 0, errors: 0 }, createdBy: agent.id });
+    expect(run?.finishedAt).toBe(NOW.replace('Z', '.000Z'));
+    expect(await count(handle, 'families')).toBe(before + 200);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((o) => o.status === 'running' && o.done > 0 && o.done <= 200)).toBe(true);
+    expect(seen.map((o) => o.done)).toEqual([...seen.map((o) => o.done)].sort((a, b) => a - b));
+    // PostgreSQL: progress is read while the transaction is still open (none of its families visible yet);
+    // SQLite has one connection: the writes wait for the commit, and the page shows the outcome.
+    if (handle.dialect === 'postgres') expect(seen.some((o) => o.families === before && o.done < 200)).toBe(true);
+    expect(s.errors).toEqual([]);
+
+    // Idempotent: the same file again is a finished run with 200 unchanged lines, nothing written.
+    const again = await s.bo.startImport(input);
+    await again.finished;
+    expect(await s.bo.importRun(again.runId)).toMatchObject({ status: 'done', linesDone: 200, result: { created: 0, updated: 0, unchanged: 200 } });
+    expect(await count(handle, 'families')).toBe(before + 200);
+    expect(await handle.db.selectFrom('audit_events').select('id').where('action', '=', 'families.imported').execute()).toHaveLength(2);
+  });
+
+  it('records a refused run when the file no longer imports, writing no family', async () => {
+    const handle = getHandle();
+    const { agent } = await commune(handle);
+    const s = setup(handle);
+    const text = 'Nom de famille;Adresse;Code postal;Ville;Responsable 1 prénom;Responsable 1 nom;Enfant 1 prénom;Enfant 1 date de naissance;Enfant 1 classe\nDurand;1 rue A;69999;Saint-Exemple;Ana;Durand;Lou;30/02/2019;CE1\n';
+    const analysis = s.bo.analyseImport(new TextEncoder().encode(text));
+    if (!analysis.ok) throw new Error('analysis failed');
+    const before = await count(handle, 'families');
+    const started = await s.bo.startImport({ text: analysis.value.text, mapping: analysis.value.mapping, fileName: 'x.csv', encoding: 'utf-8', lineCount: 1, viewer: viewer(agent.id, 'agent') });
+    await started.finished;
+    expect(await s.bo.importRun(started.runId)).toMatchObject({ status: 'refused', linesDone: 0, result: { created: 0, errors: 1 } });
+    expect(await count(handle, 'families')).toBe(before);
   });
 
   it('reports missing columns before reading any line', async () => {

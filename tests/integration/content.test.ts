@@ -70,8 +70,8 @@ describeEachDialect('content use cases', (getHandle) => {
     const sameDayLater = await save('Sortie', '2026-03-01', true);
 
     expect((await store.news.listAll()).map((n) => n.title)).toEqual(['Brouillon futur', 'Sortie', 'Menus de mars', 'Rentrée']);
-    expect((await store.news.listPublished(10)).map((n) => n.title)).toEqual(['Sortie', 'Menus de mars', 'Rentrée']);
-    expect((await store.news.listPublished(2)).map((n) => n.id)).toEqual([sameDayLater.id, recent.id]);
+    expect((await store.news.listPublished(10, clock.now())).map((n) => n.title)).toEqual(['Sortie', 'Menus de mars', 'Rentrée']);
+    expect((await store.news.listPublished(2, clock.now())).map((n) => n.id)).toEqual([sameDayLater.id, recent.id]);
 
     clock.advance(60_000);
     const updated = await saveNews(
@@ -87,18 +87,65 @@ describeEachDialect('content use cases', (getHandle) => {
       createdAt: old.createdAt,
       updatedAt: clock.now().toISOString(),
     });
-    expect((await store.news.listPublished(10))[0].title).toBe('Rentrée scolaire');
+    expect((await store.news.listPublished(10, clock.now()))[0].title).toBe('Rentrée scolaire');
 
     expect(await setNewsPublished({ id: draft.id, published: true, actor }, { store, clock })).toMatchObject({ ok: true, changed: true });
-    expect((await store.news.listPublished(10)).map((n) => n.title)).toContain('Brouillon futur');
+    expect((await store.news.listPublished(10, clock.now())).map((n) => n.title)).toContain('Brouillon futur');
     expect(await setNewsPublished({ id: recent.id, published: false, actor }, { store, clock })).toMatchObject({ ok: true, changed: true });
-    expect((await store.news.listPublished(10)).map((n) => n.title)).not.toContain('Menus de mars');
+    expect((await store.news.listPublished(10, clock.now())).map((n) => n.title)).not.toContain('Menus de mars');
 
     const events = await store.audit.list({ limit: 50, offset: 0 });
     const content = events.filter((e) => e.action.startsWith('news.'));
     expect(content.map((e) => e.action).sort()).toEqual(['news.created', 'news.created', 'news.created', 'news.created', 'news.published', 'news.unpublished', 'news.updated'].sort());
     expect(content.every((e) => e.actorUserId === actor.userId && e.actorLabel === 'agent.mairie' && e.ip === '203.0.113.9')).toBe(true);
     expect(content.find((e) => e.action === 'news.updated')?.target).toBe(`news:${old.id}`);
+  });
+
+  it('shows a scheduled item from its instant only, and pinned items first by position', async () => {
+    const { store, clock, actor } = await setup();
+    const save = async (title: string, newsDate: string, extra: { publishAt?: string; homePosition?: string } = {}, id?: string) => {
+      clock.advance(60_000);
+      const result = await saveNews({ id, input: { title, newsDate, bodyMarkdown: `Texte de ${title}`, published: '1', ...extra }, actor }, { store, clock });
+      if (!result.ok) throw new Error(JSON.stringify(result));
+      return result.news;
+    };
+    const home = async () => (await store.news.listPublished(10, clock.now())).map((n) => n.title);
+    await save('Ancienne', '2026-01-05');
+    const middle = await save('Milieu', '2026-02-01');
+    await save('Récente', '2026-03-01');
+    // 08:04 UTC now; « publier le 2 mars à 10:00 » in Paris is 09:00 UTC.
+    const later = await save('Programmée', '2026-03-02', { publishAt: '2026-03-02T10:00' });
+    expect(later.publishAt).toBe('2026-03-02T09:00:00.000Z');
+    expect(await home()).toEqual(['Récente', 'Milieu', 'Ancienne']);
+
+    clock.advance(56 * 60_000 - 1);
+    expect(clock.now().toISOString()).toBe('2026-03-02T08:59:59.999Z');
+    expect(await home()).not.toContain('Programmée');
+    clock.advance(1);
+    expect(await home()).toEqual(['Programmée', 'Récente', 'Milieu', 'Ancienne']);
+
+    // Pinning: positions first (1 before 2), the others after, newest date first.
+    await save('Milieu', '2026-02-01', { homePosition: '2' }, middle.id);
+    expect(await home()).toEqual(['Milieu', 'Programmée', 'Récente', 'Ancienne']);
+    const oldest = (await store.news.listAll()).find((n) => n.title === 'Ancienne')!;
+    await save('Ancienne', '2026-01-05', { homePosition: '1' }, oldest.id);
+    expect(await home()).toEqual(['Ancienne', 'Milieu', 'Programmée', 'Récente']);
+    expect(await store.news.find(oldest.id)).toMatchObject({ homePosition: 1, publishAt: null });
+    const audit = (await store.audit.list({ limit: 50, offset: 0 })).find((e) => e.action === 'news.updated' && e.target === `news:${oldest.id}`);
+    expect(audit?.details).toMatchObject({ homePosition: 1 });
+
+    // Unpinned again: back to its date's place.
+    await save('Ancienne', '2026-01-05', { homePosition: '' }, oldest.id);
+    expect(await home()).toEqual(['Milieu', 'Programmée', 'Récente', 'Ancienne']);
+  });
+
+  it('refuses a position or a publication time that is not one, writing nothing', async () => {
+    const { handle, store, clock, actor } = await setup();
+    const input = { title: 'x', newsDate: '2026-03-02', bodyMarkdown: 'y', published: '1' };
+    expect(await saveNews({ input: { ...input, homePosition: '0' }, actor }, { store, clock })).toEqual({ ok: false, error: 'invalid', errors: { homePosition: 'invalid_position' } });
+    expect(await saveNews({ input: { ...input, publishAt: '2026-02-30T10:00' }, actor }, { store, clock })).toEqual({ ok: false, error: 'invalid', errors: { publishAt: 'invalid_date' } });
+    expect(await count(handle, 'news')).toBe(0);
+    expect(await count(handle, 'audit_events')).toBe(0);
   });
 
   it('writes no row and no event for invalid news or an unknown id', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { NewsItem, NewsRepository } from '../../../core/content/types';
 import type { Database, NewsTable } from '../schema';
 
@@ -10,6 +10,8 @@ function toNews(row: Selectable<NewsTable>): NewsItem {
     bodyMarkdown: row.body_markdown,
     newsDate: row.news_date,
     published: row.published === 1,
+    publishAt: row.publish_at,
+    homePosition: row.home_position,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -17,11 +19,16 @@ function toNews(row: Selectable<NewsTable>): NewsItem {
 
 export function newsRepository(db: Kysely<Database>): NewsRepository {
   return {
-    async listPublished(limit) {
+    async listPublished(limit, now) {
       const rows = await db
         .selectFrom('news')
         .selectAll()
         .where('published', '=', 1)
+        // ISO-8601 UTC text of one fixed format sorts as the instants do.
+        .where((eb) => eb.or([eb('publish_at', 'is', null), eb('publish_at', '<=', now.toISOString())]))
+        // Pinned first (SQLite and PostgreSQL disagree on where NULLs sort, hence the explicit flag).
+        .orderBy(sql`case when home_position is null then 1 else 0 end`)
+        .orderBy('home_position', 'asc')
         .orderBy('news_date', 'desc')
         .orderBy('created_at', 'desc')
         .limit(limit)
@@ -43,6 +50,8 @@ export function newsRepository(db: Kysely<Database>): NewsRepository {
         body_markdown: input.bodyMarkdown,
         news_date: input.newsDate,
         published: input.published ? 1 : 0,
+        publish_at: input.publishAt,
+        home_position: input.homePosition,
         created_by: createdBy,
         created_at: now.toISOString(),
         updated_at: now.toISOString(),
@@ -58,6 +67,8 @@ export function newsRepository(db: Kysely<Database>): NewsRepository {
           body_markdown: input.bodyMarkdown,
           news_date: input.newsDate,
           published: input.published ? 1 : 0,
+          publish_at: input.publishAt,
+          home_position: input.homePosition,
           updated_at: now.toISOString(),
         })
         .where('id', '=', id)

@@ -28,18 +28,18 @@ function parsePayload(kind: RequestKind, text: string): RequestPayload {
   return { kind: 'erased' };
 }
 
-/** Démarches and their attached documents. */
-export function requestRepository(db: Kysely<Database>): RequestRepository {
-
-  const base = () =>
-    db
+/** Requests with their family's name and the child's first name (the inbox's search adds its filters). */
+export function requestRows(db: Kysely<Database>) {
+  return db
       .selectFrom('requests')
       .innerJoin('families', 'families.id', 'requests.family_id')
       .leftJoin('children', 'children.id', 'requests.child_id')
       .selectAll('requests')
       .select(['children.first_name as child_first_name', 'families.name as family_name', 'families.file_number']);
+}
 
-  async function hydrate(rows: Row[]): Promise<InboxRequest[]> {
+/** Rows → requests, with their documents and activity names. */
+export async function hydrateRequests(db: Kysely<Database>, rows: Row[]): Promise<InboxRequest[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const links = await db
@@ -86,7 +86,12 @@ export function requestRepository(db: Kysely<Database>): RequestRepository {
         fileNumber: row.file_number,
       };
     });
-  }
+}
+
+/** Démarches and their attached documents. */
+export function requestRepository(db: Kysely<Database>): RequestRepository {
+  const base = () => requestRows(db);
+  const hydrate = (rows: Row[]) => hydrateRequests(db, rows);
 
   const familyOnly = ({ familyName: _n, fileNumber: _f, ...request }: InboxRequest): FamilyRequest => request;
 

@@ -1,9 +1,10 @@
 /**
  * Staff: import the families' questionnaire (CSV). Upload → automatic column mapping and dry run with a
  * line-by-line report → (mapping corrected, dry run again) → import in one transaction, or nothing when a line has
- * an error. Works without JavaScript: the file's text travels in a hidden field between the steps.
+ * an error. Works without JavaScript: the file's text travels in a hidden field between the steps; the import runs
+ * in the background and ?suivi=<run> shows its progress (the page refreshes itself) and then its result.
  */
-import { data, Form, Link, useNavigation } from 'react-router';
+import { data, Form, Link, redirect, useNavigation } from 'react-router';
 import type { Route } from './+types/family-import';
 import { CHILD_FIELDS, FAMILY_FIELDS, GUARDIAN_FIELDS, MAX_CHILDREN, MAX_GUARDIANS, mappingFromEntries, REQUIRED_FIELDS, type ColumnMapping, type ImportField } from '../../../core/backoffice/family-import/fields';
 import { analyseText, type AnalyseError } from '../../../core/backoffice/family-import/service';
@@ -15,6 +16,7 @@ import { catalogFor, useT, type Catalog } from '../../i18n';
 import backofficeStyles from '../../styles/backoffice.css?url';
 import { viewerOf } from '../../web/back-office';
 import { requirePermission } from '../../web/guards';
+import { ImportRunPanel } from '../../components/import-run-panel';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: backofficeStyles }];
 
@@ -22,9 +24,14 @@ export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: back
 const MAX_TEXT = 6 * 1024 * 1024;
 const ENCODINGS: readonly TextEncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'];
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requirePermission(request, context, 'admin.families.manage');
-  return { maxBytes: context.services.config.uploadMaxBytes };
+  const runId = new URL(request.url).searchParams.get('suivi');
+  const run = runId !== null && UUID.test(runId) ? await context.services.backOffice.importRun(runId) : null;
+  if (runId !== null && !run) throw new Response('Not Found', { status: 404 });
+  return { maxBytes: context.services.config.uploadMaxBytes, run };
 }
 
 interface PlanStage {
@@ -38,7 +45,6 @@ interface PlanStage {
   mapping: ColumnMapping;
   plan: ImportPlan | null;
   missing: ImportField[];
-  imported: { created: number; updated: number; unchanged: number; fileNumbers: string[] } | null;
 }
 
 function analyseError(t: Catalog, error: AnalyseError | 'too_large' | 'required', line: number | undefined, maxBytes: number): string {
@@ -85,7 +91,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const headers = analysis.value.headers;
   if (intent !== 'analyse') mapping = mappingFromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === 'string'), headers.length);
   const effective = mapping ?? analysis.value.mapping;
-  const base: Omit<PlanStage, 'plan' | 'missing' | 'imported'> = {
+  const base: Omit<PlanStage, 'plan' | 'missing'> = {
     stage: 'plan',
     text,
     fileName,
@@ -96,20 +102,21 @@ export async function action({ request, context }: Route.ActionArgs) {
     mapping: effective,
   };
 
-  const result =
-    intent === 'import'
-      ? await services.backOffice.runImport({ text, mapping: effective, fileName, encoding, viewer: viewerOf(session, context) })
-      : await services.backOffice.previewImport({ text, mapping: effective });
+  const result = await services.backOffice.previewImport({ text, mapping: effective });
+  if (intent === 'import' && result.ok && result.plan.importable) {
+    // The run plans again in its own transaction: what changed since this check is caught there.
+    const { runId } = await services.backOffice.startImport({ text, mapping: effective, fileName, encoding, lineCount: base.lineCount, viewer: viewerOf(session, context) });
+    return redirect(`/admin/familles/import?suivi=${runId}`);
+  }
   if (!result.ok) {
     if (result.error === 'missing_columns') {
-      const stage: PlanStage = { ...base, plan: null, missing: result.missing, imported: null };
+      const stage: PlanStage = { ...base, plan: null, missing: result.missing };
       return data(stage, { status: 400 });
     }
     return refuse(analyseError(t, result.error, 'line' in result ? result.line : undefined, maxBytes));
   }
-  const imported = (result as { imported?: PlanStage['imported'] }).imported ?? null;
-  const stage: PlanStage = { ...base, plan: result.plan, missing: [], imported };
-  return data(stage, { status: intent === 'import' && !stage.imported ? 400 : 200 });
+  const stage: PlanStage = { ...base, plan: result.plan, missing: [] };
+  return data(stage, { status: intent === 'import' ? 400 : 200 });
 }
 
 function groups(): { key: string; fields: ImportField[]; label: (t: Catalog) => string }[] {
@@ -184,8 +191,9 @@ export default function FamilyImport({ loaderData, actionData }: Route.Component
   const stage = actionData && actionData.stage === 'plan' ? (actionData as PlanStage) : null;
   const uploadErrors = actionData && actionData.stage === 'error' ? actionData.errors : undefined;
   const missing = stage?.missing ?? [];
-  const step = stage?.imported ? 3 : stage ? 2 : 1;
-  const hasErrors = Boolean(uploadErrors) || missing.length > 0 || Boolean(stage?.plan && !stage.plan.importable && !stage.imported);
+  const run = stage || uploadErrors ? null : loaderData.run;
+  const step = run ? 3 : stage ? 2 : 1;
+  const hasErrors = Boolean(uploadErrors) || missing.length > 0 || Boolean(stage?.plan && !stage.plan.importable);
   return (
     <>
       <PageTitle title={i.title} hasErrors={hasErrors} />
@@ -202,22 +210,9 @@ export default function FamilyImport({ loaderData, actionData }: Route.Component
       </ol>
       <ErrorSummary errors={uploadErrors} labels={{ file: i.file }} />
 
-      {stage?.imported ? (
-        <section aria-labelledby="resultat" className="card">
-          <h2 id="resultat">{i.resultTitle}</h2>
-          <div className="notice notice--success" role="status">
-            <p>{i.imported(stage.imported)}</p>
-          </div>
-          <p>{i.nextSteps}</p>
-          <p>
-            <Link className="button" to="/admin/familles?sans-compte=1">
-              {i.toFamilies}
-            </Link>
-          </p>
-        </section>
-      ) : null}
+      {run ? <ImportRunPanel run={run} /> : null}
 
-      {!stage || stage.imported ? (
+      {!stage && run?.status !== 'running' ? (
         <section aria-labelledby="fichier" className="card">
           <h2 id="fichier">{i.steps[0]}</h2>
           <p>{i.intro}</p>
@@ -242,7 +237,7 @@ export default function FamilyImport({ loaderData, actionData }: Route.Component
         </section>
       ) : null}
 
-      {stage && !stage.imported ? (
+      {stage ? (
         <Form method="post" className="import-form">
           <input type="hidden" name="text" value={stage.text} />
           <input type="hidden" name="fileName" value={stage.fileName} />

@@ -1,5 +1,7 @@
 import type { Route } from './+types/home';
+import { can } from '../../../core/accounts/permissions';
 import { Dashboard } from '../../components/dashboard';
+import { InboxCounts } from '../../components/inbox-counts';
 import { PageTitle } from '../../components/page-title';
 import { useT } from '../../i18n';
 import backofficeStyles from '../../styles/backoffice.css?url';
@@ -10,7 +12,8 @@ export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: back
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const session = await requirePermission(request, context, 'admin.home');
-  return { name: session.user.displayName, role: session.user.role, dashboard: await loadDashboard(session, context) };
+  const requests = can(session.user.role, 'admin.requests') ? await context.services.store.requests.countSubmitted() : null;
+  return { name: session.user.displayName, role: session.user.role, dashboard: await loadDashboard(session, context), requests };
 }
 
 export default function AdminHome({ loaderData }: Route.ComponentProps) {
@@ -20,6 +23,7 @@ export default function AdminHome({ loaderData }: Route.ComponentProps) {
       <PageTitle title={t.admin.home} />
       <h1>{t.admin.welcome(loaderData.name)}</h1>
       <p>{t.admin.roles[loaderData.role]}</p>
+      {loaderData.requests ? <InboxCounts counts={loaderData.requests} /> : null}
       <Dashboard data={loaderData.dashboard} />
     </>
   );

@@ -1,7 +1,7 @@
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/news-edit';
 import { parisToday } from '../../../core/calendar/paris-time';
-import { NEWS_BODY_MAX, NEWS_TITLE_MAX, saveNews, type NewsErrors } from '../../../core/content/news';
+import { isoToParisDateTime, NEWS_BODY_MAX, NEWS_POSITION_MAX, NEWS_TITLE_MAX, saveNews, type NewsErrors } from '../../../core/content/news';
 import { CheckboxField, ErrorSummary, TextAreaField, TextField } from '../../components/form';
 import { PageTitle } from '../../components/page-title';
 import { catalogFor, useT, type Catalog } from '../../i18n';
@@ -16,6 +16,9 @@ interface FormValues {
   newsDate: string;
   bodyMarkdown: string;
   published: boolean;
+  /** Paris wall clock 'YYYY-MM-DDTHH:MM', or ''. */
+  publishAt: string;
+  homePosition: string;
 }
 
 async function findOr404(context: Route.LoaderArgs['context'], id: string) {
@@ -28,11 +31,18 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   await requirePermission(request, context, 'admin.news');
   const id = newsIdOf(params);
   if (id === null) {
-    const values: FormValues = { title: '', newsDate: parisToday(context.services.clock.now()), bodyMarkdown: '', published: false };
+    const values: FormValues = { title: '', newsDate: parisToday(context.services.clock.now()), bodyMarkdown: '', published: false, publishAt: '', homePosition: '' };
     return { id: null, savedTitle: null, values };
   }
   const item = await findOr404(context, id);
-  const values: FormValues = { title: item.title, newsDate: item.newsDate, bodyMarkdown: item.bodyMarkdown, published: item.published };
+  const values: FormValues = {
+    title: item.title,
+    newsDate: item.newsDate,
+    bodyMarkdown: item.bodyMarkdown,
+    published: item.published,
+    publishAt: item.publishAt ? isoToParisDateTime(item.publishAt) : '',
+    homePosition: item.homePosition === null ? '' : String(item.homePosition),
+  };
   return { id: item.id, savedTitle: item.title, values };
 }
 
@@ -42,6 +52,8 @@ function messages(t: Catalog, errors: NewsErrors): Record<string, string> {
   if (errors.title) out.title = errors.title === 'too_long' ? e.titleTooLong(NEWS_TITLE_MAX) : e.titleRequired;
   if (errors.newsDate) out.newsDate = errors.newsDate === 'invalid_date' ? e.dateInvalid : e.dateRequired;
   if (errors.bodyMarkdown) out.bodyMarkdown = errors.bodyMarkdown === 'too_long' ? e.bodyTooLong(NEWS_BODY_MAX) : e.bodyRequired;
+  if (errors.publishAt) out.publishAt = t.office.news.publishAtInvalid;
+  if (errors.homePosition) out.homePosition = t.office.news.positionInvalid(NEWS_POSITION_MAX);
   return out;
 }
 
@@ -56,6 +68,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     newsDate: String(form.get('newsDate') ?? ''),
     bodyMarkdown: String(form.get('bodyMarkdown') ?? ''),
     published: form.get('published') === '1',
+    publishAt: String(form.get('publishAt') ?? ''),
+    homePosition: String(form.get('homePosition') ?? ''),
   };
   // Keep what was typed (bounded) to show it again.
   const values: FormValues = {
@@ -63,6 +77,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     newsDate: raw.newsDate.slice(0, 20),
     bodyMarkdown: raw.bodyMarkdown.slice(0, NEWS_BODY_MAX * 2),
     published: raw.published,
+    publishAt: raw.publishAt.slice(0, 30),
+    homePosition: raw.homePosition.slice(0, 10),
   };
   const intent = form.get('intent');
   if (intent === 'preview') {
@@ -93,7 +109,13 @@ export default function NewsEdit({ loaderData, actionData }: Route.ComponentProp
       <h1>{heading}</h1>
       <ErrorSummary
         errors={errors}
-        labels={{ title: n.fields.title, newsDate: n.fields.newsDate, bodyMarkdown: n.fields.bodyMarkdown }}
+        labels={{
+          title: n.fields.title,
+          newsDate: n.fields.newsDate,
+          bodyMarkdown: n.fields.bodyMarkdown,
+          publishAt: t.office.news.publishAt,
+          homePosition: t.office.news.homePosition,
+        }}
       />
       <Form method="post" noValidate className="card">
         <TextField
@@ -125,6 +147,24 @@ export default function NewsEdit({ loaderData, actionData }: Route.ComponentProp
           error={errors?.bodyMarkdown}
         />
         <CheckboxField name="published" value="1" label={n.fields.published} defaultChecked={values.published} />
+        <TextField
+          name="publishAt"
+          type="datetime-local"
+          label={t.office.news.publishAt}
+          hint={t.office.news.publishAtHint}
+          defaultValue={values.publishAt}
+          error={errors?.publishAt}
+        />
+        <TextField
+          name="homePosition"
+          inputMode="numeric"
+          pattern="[0-9]*"
+          label={t.office.news.homePosition}
+          hint={t.office.news.homePositionHint(NEWS_POSITION_MAX)}
+          defaultValue={values.homePosition}
+          maxLength={2}
+          error={errors?.homePosition}
+        />
         <div className="form-actions">
           <button type="submit" name="intent" value="save" className="button">
             {t.common.save}

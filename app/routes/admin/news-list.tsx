@@ -1,11 +1,11 @@
 import { data, Link, redirect } from 'react-router';
 import type { Route } from './+types/news-list';
-import { setNewsPublished } from '../../../core/content/news';
+import { newsState, setNewsPublished } from '../../../core/content/news';
 import { ErrorSummary, Notice } from '../../components/form';
 import { PageTitle } from '../../components/page-title';
 import { catalogFor, useT } from '../../i18n';
 import { fr } from '../../i18n/fr';
-import { formatLongDate } from '../../web/format';
+import { formatLongDate, formatParisDateTime } from '../../web/format';
 import { actorOf, requirePermission } from '../../web/guards';
 import { DataTable } from '../../components/data-table';
 import { PublishToggle } from '../../components/publish-toggle';
@@ -16,9 +16,18 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   await requirePermission(request, context, 'admin.news');
   const ok = new URL(request.url).searchParams.get('ok');
   const items = await context.services.store.news.listAll();
+  const now = context.services.clock.now();
   return {
     notice: ok && Object.hasOwn(fr.admin.news.notices, ok) ? (ok as NoticeKey) : null,
-    items: items.map((n) => ({ id: n.id, title: n.title, date: n.newsDate, published: n.published })),
+    items: items.map((n) => ({
+      id: n.id,
+      title: n.title,
+      date: n.newsDate,
+      published: n.published,
+      state: newsState(n, now),
+      publishAt: n.publishAt,
+      homePosition: n.homePosition,
+    })),
   };
 }
 
@@ -37,6 +46,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function NewsList({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const n = t.admin.news;
+  const o = t.office.news;
   const { items, notice } = loaderData;
   return (
     <>
@@ -53,14 +63,23 @@ export default function NewsList({ loaderData, actionData }: Route.ComponentProp
       {items.length === 0 ? (
         <p>{n.empty}</p>
       ) : (
-        <DataTable caption={n.caption} columns={[n.columns.title, n.columns.date, n.columns.status, t.admin.actions]}>
+        <DataTable caption={n.caption} columns={[n.columns.title, n.columns.date, n.columns.status, o.columns.position, t.admin.actions]}>
           {items.map((item) => (
             <tr key={item.id}>
               <th scope="row">{item.title}</th>
               <td>
                 <time dateTime={item.date}>{formatLongDate(item.date, t.lang.code)}</time>
               </td>
-              <td>{item.published ? n.published : n.draft}</td>
+              <td>
+                {item.state === 'draft' ? n.draft : item.state === 'online' ? n.published : o.scheduled}
+                {item.state === 'scheduled' && item.publishAt ? (
+                  <>
+                    {' '}
+                    <time dateTime={item.publishAt}>{o.scheduledFor(formatParisDateTime(item.publishAt))}</time>
+                  </>
+                ) : null}
+              </td>
+              <td>{item.homePosition ?? o.notPinned}</td>
               <td>
                 <div className="table-actions">
                   <Link to={`/admin/actualites/${item.id}`}>

@@ -9,7 +9,7 @@ import { formatLongDate } from '../../web/format';
 
 export async function loader({ context }: Route.LoaderArgs) {
   const { store, renderMarkdown } = context.services;
-  const [news, documents, session] = await Promise.all([store.news.listPublished(20), store.documents.listPublished(), context.session()]);
+  const [news, documents, session] = await Promise.all([store.news.listPublished(20, context.services.clock.now()), store.documents.listPublished(), context.session()]);
   return {
     signedIn: session !== null,
     news: news.map((n) => ({ id: n.id, title: n.title, date: n.newsDate, html: renderMarkdown(n.bodyMarkdown) })),

@@ -94,9 +94,12 @@ export function nextFileNumbers(prefix: string, taken: readonly string[], count:
   return Array.from({ length: count }, (_, i) => `${prefix}${String(max + i + 1).padStart(4, '0')}`);
 }
 
-/** Plans again inside one transaction and applies everything, or nothing when a line has an error. */
+/**
+ * Plans again inside one transaction and applies everything, or nothing when a line has an error. `onProgress`
+ * hears how many lines are applied so far (it must not wait on the database: the transaction holds it).
+ */
 export async function runImport(
-  input: { text: string; mapping: ColumnMapping; fileName: string; encoding: string; viewer: Viewer },
+  input: { text: string; mapping: ColumnMapping; fileName: string; encoding: string; viewer: Viewer; onProgress?: (linesDone: number) => void },
   deps: Pick<BackOfficeDeps, 'store' | 'clock'>,
 ): Promise<ImportResult> {
   const now = deps.clock.now();
@@ -108,6 +111,7 @@ export async function runImport(
       const prefix = fileNumberPrefix(now);
       const fresh = nextFileNumbers(prefix, await repos.families.fileNumbersWithPrefix(prefix), creations.filter((l) => !l.fileNumber).length);
       const fileNumbers: string[] = [];
+      let linesDone = 0;
       for (const line of result.plan.lines) {
         if (line.action === 'create' && line.family && line.operations) {
           const fileNumber = line.fileNumber ?? fresh.shift()!;
@@ -120,6 +124,7 @@ export async function runImport(
         } else if (line.action === 'update' && line.familyId && line.operations) {
           await repos.families.applyUpdate(line.familyId, line.operations, now);
         }
+        input.onProgress?.(++linesDone);
       }
       const { create, update, unchanged } = result.plan.counts;
       await repos.audit.record(
