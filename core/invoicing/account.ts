@@ -36,21 +36,27 @@ export function restantDu(owedOnInvoicesCents: number, creditCents: number): num
   return owedOnInvoicesCents - creditCents;
 }
 
+/** Rows written in one transaction share their instant: the invoice first, then what paid it, then the credit. */
+const RANK: Partial<Record<AccountEntry['kind'], number>> = { invoice: 0, credit_applied: 1 };
+
 export function buildLedger(entries: readonly AccountEntry[], movements: readonly CreditMovement[]): LedgerRow[] {
   const rows = [
     ...entries.map((e) => ({
-      id: e.id,
-      at: e.at,
-      label: e.label,
-      amountCents: e.kind === 'credit_applied' ? 0 : e.amountCents,
-      invoiceId: e.invoiceId,
+      row: { id: e.id, at: e.at, label: e.label, amountCents: e.kind === 'credit_applied' ? 0 : e.amountCents, invoiceId: e.invoiceId },
+      rank: RANK[e.kind] ?? 2,
     })),
     ...movements
       .filter((m) => !MIRRORED_CREDIT_KINDS.has(m.kind))
-      .map((m) => ({ id: m.id, at: m.createdAt, label: m.label, amountCents: -m.amountCents, invoiceId: null })),
-  ].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+      .map((m) => ({ row: { id: m.id, at: m.createdAt, label: m.label, amountCents: -m.amountCents, invoiceId: null }, rank: 3 })),
+  ].sort(
+    (a, b) =>
+      a.row.at.localeCompare(b.row.at) ||
+      a.rank - b.rank ||
+      a.row.label.localeCompare(b.row.label, 'fr') ||
+      a.row.id.localeCompare(b.row.id),
+  );
   let balance = 0;
-  return rows.map((row) => {
+  return rows.map(({ row }) => {
     balance += row.amountCents;
     return { ...row, balanceCents: balance };
   });

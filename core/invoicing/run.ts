@@ -5,7 +5,7 @@
  * already invoiced for the month are skipped; a unique index makes a second invoice impossible anyway). A run is held
  * by one issuer at a time through a lease renewed at each chunk.
  */
-import { addDays, isPlainDate, parisToday } from '../calendar';
+import { addDays, isPlainDate, parisToday, weekday, type PlainDate } from '../calendar';
 import type { ActivityRecord } from '../booking/activity';
 import { formatEuros } from '../pricing';
 import { computeInvoice, type BillingActivity, type DraftInvoice, type InvoiceAnomaly } from './compute';
@@ -39,6 +39,16 @@ export interface RunReport {
   totals: RunTotals[];
   anomalies: InvoiceAnomaly[];
   anomalyCount: number;
+}
+
+/** Days the SEPA system (TARGET2) does not settle besides weekends: a due date, which is also the debit date, avoids them. */
+const CLOSED_DAYS = ['01-01', '05-01', '12-25', '12-26'];
+
+/** The first day on or after `day` that is a banking day. */
+export function bankingDayOnOrAfter(day: PlainDate): PlainDate {
+  let next = day;
+  while (weekday(next) > 5 || CLOSED_DAYS.includes(next.slice(5))) next = addDays(next, 1);
+  return next;
 }
 
 /** The month must be valid, not in the future (Paris). */
@@ -164,7 +174,8 @@ export async function startInvoicing(
   if (problem) return { ok: false, error: problem };
   const month = input.month as Month;
   const issueDate = parisToday(now);
-  const dueDate = input.dueDate === undefined || input.dueDate === '' ? addDays(issueDate, DEFAULT_DUE_DAYS) : input.dueDate;
+  const dueDate =
+    input.dueDate === undefined || input.dueDate === '' ? bankingDayOnOrAfter(addDays(issueDate, DEFAULT_DUE_DAYS)) : input.dueDate;
   if (!isPlainDate(dueDate) || dueDate < issueDate || dueDate > addDays(issueDate, 120)) return { ok: false, error: 'invalid_due_date' };
   const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString();
   const existing = await deps.store.invoicing.findRun(deps.regie, month);
