@@ -7,6 +7,7 @@
  * (ids apart). Everything is inserted in one transaction, in batches.
  */
 import type { Kysely } from 'kysely';
+import { seedDemoInvoices } from './seed-invoices';
 import { rebuildActivityDays } from '../../adapters/db/repositories/bookings';
 import { seedDossierDemo } from './dossier-demo';
 import { userRepository } from '../../adapters/db/repositories/users';
@@ -180,6 +181,9 @@ export async function seedDemo(store: Store, hasher: PasswordHasher, now: Date, 
     await insertRows(trx, 'news', plan.news.map((item) => ({ ...item, created_by: adminId })));
     await seedDossierDemo(trx, plan); // enrolment modes, required documents, an authorised person (issue 7)
   });
+  // Last month's invoices, issued by the real run (its own transactions: resumable like any run).
+  const mandateFamily = plan.families.find((family) => family.id !== plan.martinFamilyId)!;
+  await seedDemoInvoices(store.db, now, mandateFamily.id);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

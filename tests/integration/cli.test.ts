@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../adapters/db/create-db';
+import { parisToday } from '../../core/calendar';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -45,6 +46,39 @@ describe('tartine CLI', () => {
     expect(users).toEqual([{ username: 'marie.curie', role: 'admin', password_hash: null }]);
     expect(organisations).toEqual([]); // TARTINE_DEMO=0: nothing seeded
   }, 60_000);
+
+  it('invoices a month: dry run first, then the issue; the same month twice is refused; a future month too', async () => {
+    const demoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tartine-cli-demo-'));
+    const demoEnv = { ...env, TARTINE_DATA_DIR: demoDir, TARTINE_DEMO: '1' };
+    const cli = (...args: string[]) =>
+      run(process.execPath, ['--import', 'tsx', 'cli/tartine.ts', ...args], { cwd: root, env: demoEnv }).then(
+        (r) => ({ code: 0, ...r }),
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      );
+    try {
+      expect((await cli('seed-demo')).code).toBe(0);
+      const month = parisToday(new Date()).slice(0, 7); // the seed issued the month before
+      const dry = await cli('invoices:run', '--month', month, '--dry-run');
+      expect(dry.code).toBe(0);
+      expect(dry.stdout).toMatch(/factures à émettre : \d+/);
+      const { db, destroy } = createDb({ dialect: 'sqlite', filename: path.join(demoDir, 'tartine.sqlite') });
+      const before = await db.selectFrom('invoices').select('id').execute();
+      const issued = await cli('invoices:run', '--month', month);
+      expect(issued.code).toBe(0);
+      expect(issued.stdout).toMatch(/terminée : \d+ factures émises/);
+      const after = await db.selectFrom('invoices').select('id').execute();
+      await destroy();
+      expect(after.length).toBeGreaterThan(before.length);
+      const again = await cli('invoices:run', '--month', month);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain('déjà émises');
+      const future = await cli('invoices:run', '--month', '2099-01');
+      expect(future.code).toBe(1);
+      expect(future.stderr).toContain('mois à venir');
+    } finally {
+      fs.rmSync(demoDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('answers an unknown command with the usage and exit code 2', async () => {
     const result = await tartine('frobnicate');
