@@ -2,12 +2,18 @@
  * `npm run bench -- <name> [options]`: runs one benchmark. Without a known name, lists them.
  *
  *   npm run bench -- booking-rush [--families 2500] [--concurrency 200] [--keep] …
+ *   npm run bench -- invoicing [--families 74000] [--dialects sqlite,postgres] …
  */
 const BENCHMARKS: Record<string, { summary: string; run: (args: string[]) => Promise<number> }> = {
   'booking-rush': {
     summary:
       'Holiday-centre opening against the real server on SQLite: a generated commune of 2,500 families log in, open their planning, book next month for every child and confirm, all at once. Options: --families N, --concurrency N, --capacity N, --no-waiting-list, --timeout-ms N, --keep.',
     run: async (args) => (await import('./booking-rush')).main(args),
+  },
+  invoicing: {
+    summary:
+      'A Paris-size month (74,000 families, ≈ 2.2 million booking lines) invoiced by the real run on SQLite and PostgreSQL: dry run, issue, invoices per second, peak memory, PDF rendering. Options: --families N, --dialects sqlite,postgres, --pdf-sample N, --chunk N.',
+    run: async (args) => (await import('./invoicing')).main(args),
   },
 };
 

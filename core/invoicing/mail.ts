@@ -31,12 +31,16 @@ export function invoiceMail(invoice: Invoice, commune: string, link: string): { 
   };
 }
 
+/**
+ * Sends up to `limit` pending invoices; returns how many were dealt with (sent, or nothing to send): 0 when none is
+ * left or every one failed — callers loop until 0 without spinning on a mail server that is down.
+ */
 export async function sendInvoiceEmails(deps: InvoicingDeps, limit = 50): Promise<number> {
   const now = deps.clock.now();
   const claimed = await deps.store.invoicing.claimInvoiceEmails(limit, now);
   if (claimed.length === 0) return 0;
   const issuer = await deps.issuer();
-  let sent = 0;
+  let failed = 0;
   for (const invoice of claimed) {
     try {
       const emails = await deps.store.invoicing.familyEmails(invoice.familyId);
@@ -51,11 +55,11 @@ export async function sendInvoiceEmails(deps: InvoicingDeps, limit = 50): Promis
           attachments: pdf ? [{ filename: `facture-${invoice.reference}.pdf`, contentType: 'application/pdf', content: pdf }] : undefined,
         });
       }
-      sent++;
     } catch (error) {
+      failed++;
       await deps.store.invoicing.releaseInvoiceEmail(invoice.id);
       deps.onError?.(error, 'invoicing.mail');
     }
   }
-  return sent;
+  return claimed.length - failed;
 }

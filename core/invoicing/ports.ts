@@ -156,14 +156,18 @@ export interface InvoicingRepository {
   billableFamilyIds(from: PlainDate, to: PlainDate): Promise<string[]>;
   billingFamilies(familyIds: readonly string[]): Promise<BillingFamily[]>;
   billableDays(familyIds: readonly string[], from: PlainDate, to: PlainDate): Promise<(BillableDay & { familyId: string })[]>;
-  /** The family's active mandate (the invoice announces the debit). */
-  activeMandate(familyId: string): Promise<{ id: string; rum: string; iban: string } | null>;
+  /** The families' active mandates, by family (their invoices announce the debit). */
+  activeMandates(familyIds: readonly string[]): Promise<Map<string, { id: string }>>;
 
   // Invoices
   invoicedFamilies(regie: string, month: Month, familyIds: readonly string[]): Promise<Set<string>>;
   /** Next number of a counter, in the caller's transaction: no gap, no double (a rollback gives it back). */
   nextNumber(counter: string): Promise<number>;
-  insertInvoice(invoice: NewInvoice, lines: readonly DraftLine[], now: Date): Promise<void>;
+  /** Reserves `count` consecutive numbers at once (same guarantees); returns the first. */
+  reserveNumbers(counter: string, count: number): Promise<number>;
+  insertInvoices(invoices: readonly { invoice: NewInvoice; lines: readonly DraftLine[] }[], now: Date): Promise<void>;
+  /** The families among these whose credit is positive. */
+  positiveBalances(familyIds: readonly string[]): Promise<Set<string>>;
   invoice(id: string): Promise<Invoice | null>;
   invoiceByReference(reference: string): Promise<Invoice | null>;
   lines(invoiceId: string): Promise<InvoiceLine[]>;
@@ -177,6 +181,7 @@ export interface InvoicingRepository {
 
   // The account
   addEntry(entry: Omit<AccountEntry, 'id'>): Promise<void>;
+  addEntries(entries: readonly Omit<AccountEntry, 'id'>[]): Promise<void>;
   entries(familyId: string): Promise<AccountEntry[]>;
   /** Σ of the family's entries: what it owes on invoices. */
   owedOnInvoices(familyId: string): Promise<number>;

@@ -11,7 +11,7 @@ import { formatEuros } from '../pricing';
 import { computeInvoice, type BillingActivity, type DraftInvoice, type InvoiceAnomaly } from './compute';
 import { isMonth, monthOf, monthRange, type Month } from './month';
 import { counterName, formatReference } from './numbering';
-import type { Actor, InvoiceRun, InvoicingDeps, InvoicingRepositories } from './ports';
+import type { Actor, InvoiceRun, InvoicingDeps, InvoicingRepositories, NewInvoice } from './ports';
 
 export const INVOICING_CHUNK = 200;
 export const DEFAULT_DUE_DAYS = 30;
@@ -240,20 +240,18 @@ export async function continueInvoicing(
   let done = 0;
   for (const chunk of chunks(familyIds, input.chunkSize ?? INVOICING_CHUNK)) {
     const drafts = await draftChunk(deps.store, chunk, run.month, cache);
-    const mandates = new Map(
-      await Promise.all(drafts.map(async (d) => [d.family.id, await deps.store.invoicing.activeMandate(d.family.id)] as const)),
-    );
+    const mandates = await deps.store.invoicing.activeMandates(chunk);
     const doneAfter = done + chunk.length;
     const issuedBefore = run.invoicesIssued + issued;
     issued += await deps.store.transaction(async (repos) => {
       const now = deps.clock.now();
       const invoiced = await repos.invoicing.invoicedFamilies(deps.regie, run.month, chunk);
-      let count = 0;
-      for (const draft of drafts) {
-        if (invoiced.has(draft.family.id) || !isIssuable(draft)) continue;
-        await issueOne(repos, deps.regie, run, year, draft, mandates.get(draft.family.id) ?? null, now);
-        count++;
-      }
+      const count = await issueChunk(
+        repos,
+        { regie: deps.regie, run, year, mandates },
+        drafts.filter((draft) => !invoiced.has(draft.family.id) && isIssuable(draft)),
+        now,
+      );
       await repos.invoicing.progressRun(
         run.id,
         { familiesDone: doneAfter, invoicesIssued: issuedBefore + count },
@@ -282,28 +280,32 @@ export async function continueInvoicing(
   return (await deps.store.invoicing.findRun(deps.regie, run.month))!;
 }
 
-async function issueOne(
+/**
+ * Issues a chunk's invoices in its transaction: a block of numbers reserved at once from the counter (continuous: the
+ * block is exactly the chunk's size and comes back on a rollback), the invoices, lines and entries written in batches,
+ * then each family's credit deducted from its new invoice.
+ */
+async function issueChunk(
   repos: InvoicingRepositories,
-  regie: string,
-  run: InvoiceRun,
-  year: number,
-  draft: DraftInvoice,
-  mandate: { id: string } | null,
+  context: { regie: string; run: InvoiceRun; year: number; mandates: ReadonlyMap<string, { id: string }> },
+  drafts: readonly DraftInvoice[],
   now: Date,
-): Promise<void> {
-  const number = await repos.invoicing.nextNumber(counterName(regie, 'F', year));
-  const reference = formatReference('F', year, number);
-  const id = crypto.randomUUID();
-  const family = draft.family;
-  await repos.invoicing.insertInvoice(
-    {
-      id,
+): Promise<number> {
+  if (drafts.length === 0) return 0;
+  const { regie, run, year } = context;
+  const first = await repos.invoicing.reserveNumbers(counterName(regie, 'F', year), drafts.length);
+  const issued = drafts.map((draft, index) => {
+    const number = first + index;
+    const mandate = context.mandates.get(draft.family.id) ?? null;
+    const family = draft.family;
+    const invoice: NewInvoice = {
+      id: crypto.randomUUID(),
       familyId: family.id,
       regie,
       series: 'F',
       year,
       number,
-      reference,
+      reference: formatReference('F', year, number),
       month: run.month,
       runId: run.id,
       issueDate: run.issueDate,
@@ -314,22 +316,33 @@ async function issueOne(
       totalCents: draft.totalCents,
       mandateId: mandate?.id ?? null,
       debitDate: mandate ? run.dueDate : null,
-    },
-    draft.lines,
-    now,
-  );
-  const at = now.toISOString();
-  await repos.invoicing.addEntry({
-    familyId: family.id,
-    at,
-    kind: 'invoice',
-    amountCents: draft.totalCents,
-    label: `Facture ${reference}`,
-    invoiceId: id,
-    sourceKind: null,
-    sourceId: null,
+    };
+    return { invoice, lines: draft.lines };
   });
-  await applyCredit(repos, { familyId: family.id, invoiceId: id, reference, totalCents: draft.totalCents }, now);
+  await repos.invoicing.insertInvoices(issued, now);
+  const at = now.toISOString();
+  await repos.invoicing.addEntries(
+    issued.map(({ invoice }) => ({
+      familyId: invoice.familyId,
+      at,
+      kind: 'invoice',
+      amountCents: invoice.totalCents,
+      label: `Facture ${invoice.reference}`,
+      invoiceId: invoice.id,
+      sourceKind: null,
+      sourceId: null,
+    })),
+  );
+  const credits = await repos.invoicing.positiveBalances(issued.map(({ invoice }) => invoice.familyId));
+  for (const { invoice } of issued) {
+    if (credits.has(invoice.familyId))
+      await applyCredit(
+        repos,
+        { familyId: invoice.familyId, invoiceId: invoice.id, reference: invoice.reference, totalCents: invoice.totalCents },
+        now,
+      );
+  }
+  return issued.length;
 }
 
 /** The family's credit (avoir) pays the new invoice first, as far as it goes. */

@@ -7,6 +7,12 @@ import type { Database } from '../schema';
  * serialises concurrent issuers, and a rollback gives the number back — no gap, no double.
  */
 export async function nextCounterValue(db: Kysely<Database>, name: string): Promise<number> {
+  return reserveCounterValues(db, name, 1);
+}
+
+/** Reserves `count` consecutive values at once, with the same guarantees; returns the first. */
+export async function reserveCounterValues(db: Kysely<Database>, name: string, count: number): Promise<number> {
+  if (!Number.isSafeInteger(count) || count < 1) throw new RangeError(`cannot reserve ${count} numbers`);
   await db
     .insertInto('payment_counters')
     .values({ name, value: 0 })
@@ -14,9 +20,9 @@ export async function nextCounterValue(db: Kysely<Database>, name: string): Prom
     .execute();
   await db
     .updateTable('payment_counters')
-    .set((eb) => ({ value: eb('value', '+', 1) }))
+    .set((eb) => ({ value: eb('value', '+', count) }))
     .where('name', '=', name)
     .execute();
   const row = await db.selectFrom('payment_counters').select('value').where('name', '=', name).executeTakeFirstOrThrow();
-  return Number(row.value);
+  return Number(row.value) - count + 1;
 }

@@ -21,7 +21,7 @@ import type {
 } from '../../../core/invoicing/ports';
 import type { Database } from '../schema';
 import type { InvoiceRunTable, InvoiceTable, RegiePaymentTable } from '../schema-invoicing';
-import { nextCounterValue } from './counters';
+import { nextCounterValue, reserveCounterValues } from './counters';
 
 /** Keeps IN lists below SQLite's and PostgreSQL's parameter limits. */
 const IN_CHUNK = 500;
@@ -93,6 +93,15 @@ function toRegiePayment(row: Selectable<RegiePaymentTable>): RegiePayment {
     createdBy: row.created_by,
     createdAt: row.created_at,
   };
+}
+
+/** Multi-row inserts of at most this many rows (16 columns × 1,000 stays under both databases' parameter limits). */
+const ROW_CHUNK = 1000;
+
+function inRowChunks<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += ROW_CHUNK) out.push(rows.slice(i, i + ROW_CHUNK));
+  return out;
 }
 
 function inChunks<T>(items: readonly T[]): T[][] {
@@ -325,14 +334,18 @@ export function invoicingRepository(db: Kysely<Database>): InvoicingRepository {
       return [...days.values()];
     },
 
-    async activeMandate(familyId) {
-      const row = await db
-        .selectFrom('sepa_mandates')
-        .select(['id', 'rum', 'iban'])
-        .where('family_id', '=', familyId)
-        .where('status', '=', 'active')
-        .executeTakeFirst();
-      return row ?? null;
+    async activeMandates(familyIds) {
+      const found = new Map<string, { id: string }>();
+      for (const ids of inChunks(familyIds)) {
+        const rows = await db
+          .selectFrom('sepa_mandates')
+          .select(['id', 'family_id'])
+          .where('family_id', 'in', ids)
+          .where('status', '=', 'active')
+          .execute();
+        for (const row of rows) found.set(row.family_id, { id: row.id });
+      }
+      return found;
     },
 
     async invoicedFamilies(regie, month, familyIds) {
@@ -352,60 +365,71 @@ export function invoicingRepository(db: Kysely<Database>): InvoicingRepository {
 
     nextNumber: (counter) => nextCounterValue(db, counter),
 
-    async insertInvoice(invoice, lines, now) {
+    reserveNumbers: (counter, count) => reserveCounterValues(db, counter, count),
+
+    async insertInvoices(batch, now) {
       const at = now.toISOString();
-      await db
-        .insertInto('invoices')
-        .values({
-          id: invoice.id,
-          family_id: invoice.familyId,
-          regie: invoice.regie,
-          series: invoice.series,
-          year: invoice.year,
-          number: invoice.number,
-          reference: invoice.reference,
-          month: invoice.month,
-          run_id: invoice.runId,
-          issue_date: invoice.issueDate,
-          due_date: invoice.dueDate,
-          payer_name: invoice.payerName,
-          payer_address: invoice.payerAddress.join('\n'),
-          family_file_number: invoice.familyFileNumber,
-          total_cents: invoice.totalCents,
-          paid_cents: 0,
-          credited_cents: 0,
-          status: invoice.totalCents === 0 ? 'paid' : 'open',
-          mandate_id: invoice.mandateId,
-          debit_date: invoice.debitDate,
-          emailed_at: null,
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
-      if (lines.length === 0) return;
-      await db
-        .insertInto('invoice_lines')
-        .values(
-          lines.map((line, index) => ({
-            id: randomUUID(),
-            invoice_id: invoice.id,
-            position: index + 1,
-            child_id: line.childId,
-            child_name: line.childName,
-            activity_id: line.activityId,
-            activity_name: line.activityName,
-            activity_kind: line.activityKind,
-            site_name: line.siteName,
-            occasion: line.occasion,
-            quantity: line.quantity,
-            unit_price_cents: line.unitPriceCents,
-            amount_cents: line.amountCents,
-            basis: line.basis,
-            first_day: line.firstDay,
-            last_day: line.lastDay,
-          })),
-        )
-        .execute();
+      const invoiceRows = batch.map(({ invoice }) => ({
+        id: invoice.id,
+        family_id: invoice.familyId,
+        regie: invoice.regie,
+        series: invoice.series,
+        year: invoice.year,
+        number: invoice.number,
+        reference: invoice.reference,
+        month: invoice.month,
+        run_id: invoice.runId,
+        issue_date: invoice.issueDate,
+        due_date: invoice.dueDate,
+        payer_name: invoice.payerName,
+        payer_address: invoice.payerAddress.join('\n'),
+        family_file_number: invoice.familyFileNumber,
+        total_cents: invoice.totalCents,
+        paid_cents: 0,
+        credited_cents: 0,
+        status: invoice.totalCents === 0 ? 'paid' : 'open',
+        mandate_id: invoice.mandateId,
+        debit_date: invoice.debitDate,
+        emailed_at: null,
+        created_at: at,
+        updated_at: at,
+      }));
+      const lineRows = batch.flatMap(({ invoice, lines }) =>
+        lines.map((line, index) => ({
+          id: randomUUID(),
+          invoice_id: invoice.id,
+          position: index + 1,
+          child_id: line.childId,
+          child_name: line.childName,
+          activity_id: line.activityId,
+          activity_name: line.activityName,
+          activity_kind: line.activityKind,
+          site_name: line.siteName,
+          occasion: line.occasion,
+          quantity: line.quantity,
+          unit_price_cents: line.unitPriceCents,
+          amount_cents: line.amountCents,
+          basis: line.basis,
+          first_day: line.firstDay,
+          last_day: line.lastDay,
+        })),
+      );
+      for (const rows of inRowChunks(invoiceRows)) await db.insertInto('invoices').values(rows).execute();
+      for (const rows of inRowChunks(lineRows)) await db.insertInto('invoice_lines').values(rows).execute();
+    },
+
+    async positiveBalances(familyIds) {
+      const found = new Set<string>();
+      for (const ids of inChunks(familyIds)) {
+        const rows = await db
+          .selectFrom('family_balances')
+          .select('family_id')
+          .where('family_id', 'in', ids)
+          .where('balance_cents', '>', 0)
+          .execute();
+        for (const row of rows) found.add(row.family_id);
+      }
+      return found;
     },
 
     async invoice(id) {
@@ -509,6 +533,21 @@ export function invoicingRepository(db: Kysely<Database>): InvoicingRepository {
           created_at: note.createdAt,
         })
         .execute();
+    },
+
+    async addEntries(entries) {
+      const rows = entries.map((entry) => ({
+        id: randomUUID(),
+        family_id: entry.familyId,
+        at: entry.at,
+        kind: entry.kind,
+        amount_cents: entry.amountCents,
+        label: entry.label.slice(0, 500),
+        invoice_id: entry.invoiceId,
+        source_kind: entry.sourceKind,
+        source_id: entry.sourceId,
+      }));
+      for (const chunk of inRowChunks(rows)) await db.insertInto('account_entries').values(chunk).execute();
     },
 
     async addEntry(entry) {
