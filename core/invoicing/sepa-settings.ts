@@ -30,9 +30,7 @@ export interface SepaSettingsStore extends SepaSettingsRepositories {
   transaction<T>(work: (repos: SepaSettingsRepositories) => Promise<T>): Promise<T>;
 }
 
-export type SettingsResult =
-  | { ok: true; value: CreditorSettings }
-  | { ok: false; errors: Partial<Record<CreditorField | 'form', string>> };
+export type SettingsResult = { ok: true; value: CreditorSettings } | { ok: false; errors: Partial<Record<CreditorField | 'form', string>> };
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
@@ -43,10 +41,16 @@ export async function saveCreditorSettings(
   const name = text(input.name).trim().replace(/\s+/g, ' ');
   const checked = validateCreditor({ name, creditorId: text(input.creditorId), iban: text(input.iban), bic: text(input.bic) });
   if (!checked.ok) return { ok: false, errors: checked.errors };
-  const settings: CreditorSettings = { name, creditorId: checked.creditor.creditorId, iban: checked.creditor.iban, bic: checked.creditor.bic };
+  const settings: CreditorSettings = {
+    name,
+    creditorId: checked.creditor.creditorId,
+    iban: checked.creditor.iban,
+    bic: checked.creditor.bic,
+  };
   const now = deps.clock.now();
   return deps.store.transaction(async (repos): Promise<SettingsResult> => {
-    if (!(await repos.settings.saveCreditor(settings, now))) return { ok: false, errors: { form: 'La commune n’est pas encore configurée.' } };
+    if (!(await repos.settings.saveCreditor(settings, now)))
+      return { ok: false, errors: { form: 'La commune n’est pas encore configurée.' } };
     await repos.audit.record(
       {
         actorUserId: input.actor.userId,

@@ -14,7 +14,12 @@ import { movableClock, recordingMailer } from './booking-helpers';
 
 const NOW = '2026-11-27T07:30:00Z';
 const actor = { userId: null, label: 'regisseur', ip: '203.0.113.9' };
-const GOOD = { name: '  Régie enfance   de Saint-Exemple ', creditorId: 'fr72 zzz 123456', iban: 'FR76 3000 1007 9412 3456 7890 185', bic: 'bdfefrppcct' };
+const GOOD = {
+  name: '  Régie enfance   de Saint-Exemple ',
+  creditorId: 'fr72 zzz 123456',
+  iban: 'FR76 3000 1007 9412 3456 7890 185',
+  bic: 'bdfefrppcct',
+};
 
 function setup(handle: DatabaseHandle) {
   const clock = movableClock(NOW);
@@ -39,7 +44,12 @@ describeEachDialect('SEPA creditor settings', (getHandle) => {
     const saved = await settings.saveCreditor({ ...GOOD, actor });
     expect(saved).toEqual({
       ok: true,
-      value: { name: 'Régie enfance de Saint-Exemple', creditorId: 'FR72ZZZ123456', iban: 'FR7630001007941234567890185', bic: 'BDFEFRPPCCT' },
+      value: {
+        name: 'Régie enfance de Saint-Exemple',
+        creditorId: 'FR72ZZZ123456',
+        iban: 'FR7630001007941234567890185',
+        bic: 'BDFEFRPPCCT',
+      },
     });
     expect(await settings.creditor()).toEqual(saved.ok && saved.value);
     expect(await invoicing.deps.creditor()).toEqual({
@@ -90,7 +100,10 @@ describeEachDialect('SEPA creditor settings', (getHandle) => {
     const handle = getHandle();
     const { settings } = setup(handle);
     expect(await settings.creditor()).toBeNull();
-    expect(await settings.saveCreditor({ ...GOOD, actor })).toEqual({ ok: false, errors: { form: 'La commune n’est pas encore configurée.' } });
+    expect(await settings.saveCreditor({ ...GOOD, actor })).toEqual({
+      ok: false,
+      errors: { form: 'La commune n’est pas encore configurée.' },
+    });
     expect(await audits(handle)).toEqual([]);
   });
 });

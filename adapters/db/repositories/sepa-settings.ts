@@ -6,7 +6,10 @@ import type { Database } from '../schema';
 export function sepaSettingsRepository(db: Kysely<Database>): SepaSettingsRepository {
   return {
     async creditor() {
-      const row = await db.selectFrom('organisation').select(['regie_name', 'sepa_creditor_id', 'sepa_iban', 'sepa_bic']).executeTakeFirst();
+      const row = await db
+        .selectFrom('organisation')
+        .select(['regie_name', 'sepa_creditor_id', 'sepa_iban', 'sepa_bic'])
+        .executeTakeFirst();
       return row ? { name: row.regie_name, creditorId: row.sepa_creditor_id, iban: row.sepa_iban, bic: row.sepa_bic } : null;
     },
 
