@@ -298,15 +298,20 @@ describe('SEPA direct debits', () => {
       const messageId = /<MsgId>([^<]+)<\/MsgId>/.exec(xmlFile.text)?.[1] ?? '';
       expect(xmlFile.text).toContain(`<EndToEndId>${ourDebit}</EndToEndId>`);
 
+      // A reject by hand needs its reason code: refused in French, nothing changed.
+      await page.getByLabel(r.batch.debit).selectOption(ourDebit);
+      await page.getByRole('button', { name: r.batch.rejectSubmit }).click();
+      await page.locator('#reasonCode-error').waitFor();
+      expect(await page.locator('#reasonCode-error').innerText()).toBe(r.batch.chooseReason);
+      expect(read<{ status: string }>('select status from sepa_debits where end_to_end_id = ?', ourDebit)[0].status).toBe('submitted');
+
       // An unknown transaction: the whole report is refused, nothing changes.
       await page.goto(`${baseUrl()}/admin/sepa`);
-      await page
-        .getByLabel(r.sepa.file)
-        .setInputFiles({
-          name: 'rejets.xml',
-          mimeType: 'application/xml',
-          buffer: Buffer.from(pain002(messageId, 'INCONNU-0001', 'AM04')),
-        });
+      await page.getByLabel(r.sepa.file).setInputFiles({
+        name: 'rejets.xml',
+        mimeType: 'application/xml',
+        buffer: Buffer.from(pain002(messageId, 'INCONNU-0001', 'AM04')),
+      });
       await page.getByRole('button', { name: r.sepa.importSubmit }).click();
       await page.locator('#file-error').waitFor();
       expect(await page.locator('#file-error').innerText()).toContain('Transactions inconnues : INCONNU-0001');
