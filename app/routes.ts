@@ -85,6 +85,17 @@ export default [
     route('demarches', 'routes/admin/demarches.tsx'),
     route('demarches/documents/:documentId', 'routes/api/admin-family-document.ts'),
     route('demarches/:requestId', 'routes/admin/demarche.tsx'),
+    // The régie and the treasury (issue 5): desk payments, docket, SEPA, titres à émettre, reconciliation.
+    route('regie', 'routes/admin/regie.tsx'),
+    route('regie/familles/:familyId', 'routes/admin/regie-family.tsx'),
+    route('regie/bordereau', 'routes/admin/regie-docket.tsx'),
+    route('regie/bordereau/csv', 'routes/admin/regie-docket-csv.ts'),
+    route('sepa', 'routes/admin/sepa.tsx'),
+    route('sepa/lots/:batchId', 'routes/admin/sepa-batch.tsx'),
+    route('sepa/lots/:batchId/xml', 'routes/admin/sepa-batch-xml.ts'),
+    route('titres', 'routes/admin/titles.tsx'),
+    route('titres/:file', 'routes/admin/titles-download.ts'),
+    route('rapprochement', 'routes/admin/reconciliation.tsx'),
   ]),
 
   route('*', 'routes/public/not-found.tsx'),

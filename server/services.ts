@@ -15,6 +15,7 @@ import { createDossierServices, type DossierServices } from './dossier-services'
 import { createInvoicingServices, type InvoicingServices } from './invoicing-services';
 import { createPaymentServices, type PaymentServices } from './payments-service';
 import { createReferentialServices } from './referential-services';
+import { createSepaSettingsServices, type SepaSettingsServices } from './sepa-settings-services';
 import type { ReferentialService } from '../core/referential/service';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -49,6 +50,8 @@ export interface AppServices {
   backOffice: BackOfficeServices;
   /** Monthly invoicing, the family's account, the régie, SEPA, receivables (server/invoicing-services.ts). */
   invoicing: InvoicingServices;
+  /** The commune's SEPA creditor settings (server/sepa-settings-services.ts). */
+  sepaSettings: SepaSettingsServices;
   /** Referential: sites and classes, school years, closure days, activities (server/referential-services.ts). */
   referential: ReferentialService;
 }
@@ -128,6 +131,7 @@ export function createServices(
       publicUrl: config.publicUrl,
       onError: (error, context) => logger.error({ err: error, context }, 'invoicing: reported error'),
     }),
+    sepaSettings: createSepaSettingsServices({ store, clock: systemClock }),
     ...createPaymentServices({
       config,
       store,

@@ -3,6 +3,7 @@ import { enDossier } from './en-dossier';
 import { enBackoffice } from './en-backoffice';
 import { enPlanning } from './en-planning';
 import { enPayments } from './en-payments';
+import { enRegie } from './en-regie';
 import { enReferential } from './en-referential';
 import { enOffice } from './en-office';
 import type { Catalog } from './fr';
@@ -118,6 +119,7 @@ export const en: Catalog = {
   backoffice: enBackoffice,
   referential: enReferential,
   payments: enPayments,
+  regie: enRegie,
   dossier: enDossier,
   office: enOffice,
   errors: {

@@ -3,6 +3,7 @@ import { frDossier } from './fr-dossier';
 import { frBackoffice } from './fr-backoffice';
 import { frPlanning } from './fr-planning';
 import { frPayments } from './fr-payments';
+import { frRegie } from './fr-regie';
 import { frReferential } from './fr-referential';
 import { frOffice } from './fr-office';
 
@@ -130,6 +131,7 @@ export const fr = {
   backoffice: frBackoffice,
   referential: frReferential,
   payments: frPayments,
+  regie: frRegie,
   dossier: frDossier,
   office: frOffice,
   errors: {
