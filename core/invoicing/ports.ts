@@ -260,6 +260,10 @@ export interface SepaRepository {
   mandate(id: string): Promise<SepaMandate | null>;
   insertMandate(mandate: SepaMandate & { createdBy: string }): Promise<void>;
   revokeMandate(id: string, now: Date): Promise<boolean>;
+  /** The family's open invoices due on or after `from` will be debited on their due date under this mandate. */
+  attachOpenInvoices(familyId: string, mandateId: string, from: PlainDate, now: Date): Promise<number>;
+  /** Open invoices announced for debit under this mandate and not yet in a batch go back to being paid otherwise. */
+  detachOpenInvoices(mandateId: string, now: Date): Promise<number>;
   /** Open invoices of families with an active mandate, whose debit date is on or before `until`, not already in a debit. */
   invoicesToDebit(until: PlainDate): Promise<{ invoice: Invoice; mandate: SepaMandate }[]>;
   mandateDebits(mandateId: string): Promise<SepaDebit[]>;

@@ -53,6 +53,9 @@ export async function createMandate(
       revokedAt: null,
     };
     await repos.sepa.insertMandate({ ...mandate, createdBy: input.actor.label });
+    for (const old of previous.filter((m) => m.status === 'active')) await repos.sepa.detachOpenInvoices(old.id, now);
+    // Invoices already issued and not yet due are debited on their due date from now on (shown in Mes prélèvements).
+    const attached = await repos.sepa.attachOpenInvoices(family.id, mandate.id, addDays(parisToday(now), 1), now);
     await repos.audit.record(
       {
         actorUserId: input.actor.userId,
@@ -60,7 +63,7 @@ export async function createMandate(
         action: 'sepa.mandate_created',
         target: `family:${family.id}`,
         ip: input.actor.ip ?? null,
-        details: { rum: mandate.rum },
+        details: { rum: mandate.rum, invoicesToDebit: attached },
       },
       now,
     );
@@ -73,6 +76,7 @@ export async function revokeMandate(deps: InvoicingDeps, input: { familyId: stri
   return deps.store.transaction(async (repos) => {
     const mandate = await repos.sepa.mandate(input.mandateId);
     if (!mandate || mandate.familyId !== input.familyId || !(await repos.sepa.revokeMandate(mandate.id, now))) return false;
+    await repos.sepa.detachOpenInvoices(mandate.id, now);
     await repos.audit.record(
       {
         actorUserId: input.actor.userId,

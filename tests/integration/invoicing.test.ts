@@ -466,6 +466,30 @@ describeEachDialect('invoicing: SEPA direct debit and the attestation', (getHand
     expect((await s.invoicing.batchXml(again.value.id))!.xml).toContain('<SeqTp>FRST</SeqTp>');
   });
 
+  it('a mandate signed after the invoice announces its debit on the due date; revoking it takes that back', async () => {
+    const { db } = getHandle();
+    const f = await invoicingFixture(db, { families: 1 });
+    const s = invoicingServices(getHandle());
+    expect((await s.invoicing.runToEnd({ month: '2026-11', actor: staff })).ok).toBe(true);
+    const [before] = await s.invoicing.familyInvoices(f.family.id);
+    expect(before).toMatchObject({ mandateId: null, debitDate: null });
+    const mandate = await s.invoicing.createMandate({
+      familyId: f.family.id,
+      holderName: 'Sarah Martin',
+      iban: VALID_IBAN,
+      bic: 'AGRIFRPP',
+      signedOn: '2026-11-27',
+      actor: staff,
+    });
+    if (!mandate.ok) throw new Error(JSON.stringify(mandate.errors));
+    const [attached] = await s.invoicing.familyInvoices(f.family.id);
+    expect(attached).toMatchObject({ mandateId: mandate.value.id, debitDate: before.dueDate });
+    expect(await s.invoicing.revokeMandate({ familyId: 'another', mandateId: mandate.value.id, actor: staff })).toBe(false);
+    expect(await s.invoicing.revokeMandate({ familyId: f.family.id, mandateId: mandate.value.id, actor: staff })).toBe(true);
+    const [detached] = await s.invoicing.familyInvoices(f.family.id);
+    expect(detached).toMatchObject({ mandateId: null, debitDate: null });
+  });
+
   it('the yearly attestation: childcare paid for a child under 6, meals excluded', async () => {
     const { db } = getHandle();
     const f = await invoicingFixture(db, { families: 1 });

@@ -104,6 +104,37 @@ export function sepaRepository(db: Kysely<Database>): SepaRepository {
       return Number(result.numUpdatedRows) === 1;
     },
 
+    async attachOpenInvoices(familyId, mandateId, from, now) {
+      const result = await db
+        .updateTable('invoices')
+        .set((eb) => ({ mandate_id: mandateId, debit_date: eb.ref('due_date'), updated_at: now.toISOString() }))
+        .where('family_id', '=', familyId)
+        .where('status', '=', 'open')
+        .where('due_date', '>=', from)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
+    async detachOpenInvoices(mandateId, now) {
+      const result = await db
+        .updateTable('invoices')
+        .set({ mandate_id: null, debit_date: null, updated_at: now.toISOString() })
+        .where('mandate_id', '=', mandateId)
+        .where('status', '=', 'open')
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('sepa_debits')
+                .select('sepa_debits.id')
+                .whereRef('sepa_debits.invoice_id', '=', 'invoices.id')
+                .where('sepa_debits.status', '=', 'submitted'),
+            ),
+          ),
+        )
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
     async invoicesToDebit(until) {
       const rows = await db
         .selectFrom('invoices')
