@@ -27,6 +27,7 @@ import { eachDay, weekday, type PlainDate } from '../core/calendar';
 import type { Month } from '../core/invoicing/month';
 import {
   buildActivity,
+  buildAttendance,
   buildBooking,
   buildChild,
   buildEnrolment,
@@ -215,28 +216,19 @@ async function generate(handle: DatabaseHandle, families: number) {
       await insertRows(trx, 'children', childRows, 1000);
       await insertRows(trx, 'enrolments', enrolmentRows, 1000);
       await insertRows(trx, 'bookings', bookingRows, 1000);
-      const at = NOW.toISOString();
       await insertRows(
         trx,
         'attendance',
-        attendanceRows.map((a) => ({
-          id: crypto.randomUUID(),
-          child_id: a.child,
-          activity_id: a.activity,
-          day: a.day,
-          status: a.status,
-          justified: a.justified,
-          certificate_storage_key: null,
-          certificate_file_name: null,
-          certificate_media_type: null,
-          certificate_size_bytes: null,
-          justified_at: null,
-          justified_by: null,
-          marked_at: at,
-          marked_by: null,
-          created_at: at,
-          updated_at: at,
-        })),
+        attendanceRows.map((a) =>
+          buildAttendance({
+            child_id: a.child,
+            activity_id: a.activity,
+            day: a.day,
+            status: a.status,
+            justified: a.justified,
+            marked_at: NOW.toISOString(),
+          }),
+        ),
         1000,
       );
     });

@@ -14,6 +14,7 @@ import { Kysely, type Insertable, type Selectable } from 'kysely';
 import { userRepository } from '../../adapters/db/repositories/users';
 import type {
   ActivityTable,
+  AttendanceTable,
   BookingTable,
   ChildTable,
   Database,
@@ -199,11 +200,18 @@ export async function insertRows<T extends keyof Database & string>(
   for (let start = 0; start < rows.length; start += chunkSize) {
     const chunk = rows.slice(start, start + chunkSize);
     // Kysely cannot check `values` against a table chosen by a type parameter; rows are typed by the signature.
-    await db.insertInto(table).values(chunk as never).execute();
+    await db
+      .insertInto(table)
+      .values(chunk as never)
+      .execute();
   }
 }
 
-async function insertOne<T extends keyof Database & string, R extends Insertable<Database[T]>>(target: DbLike, table: T, row: R): Promise<R> {
+async function insertOne<T extends keyof Database & string, R extends Insertable<Database[T]>>(
+  target: DbLike,
+  table: T,
+  row: R,
+): Promise<R> {
   await insertRows(target, table, [row]);
   return row;
 }
@@ -278,8 +286,7 @@ export function buildFamily(overrides: Partial<FamilyRow> = {}): FamilyRow {
   };
 }
 
-export const createFamily = (db: DbLike, overrides: Partial<FamilyRow> = {}) =>
-  insertOne(db, 'families', buildFamily(overrides));
+export const createFamily = (db: DbLike, overrides: Partial<FamilyRow> = {}) => insertOne(db, 'families', buildFamily(overrides));
 
 export function buildGuardian(overrides: Pick<GuardianRow, 'family_id'> & Partial<GuardianRow>): GuardianRow {
   return {
@@ -319,9 +326,7 @@ export const createChild = (db: DbLike, overrides: Pick<ChildRow, 'family_id'> &
  * Defaults to a canteen on Mon, Tue, Thu, Fri in school weeks, billed on the monthly invoice. Pass `kind` alone to
  * get that kind's usual weekdays, billing mode and deadlines (mercredi: Wednesdays, prepaid).
  */
-export function buildActivity(
-  overrides: Pick<ActivityRow, 'site_id' | 'school_year_id'> & Partial<ActivityRow>,
-): ActivityRow {
+export function buildActivity(overrides: Pick<ActivityRow, 'site_id' | 'school_year_id'> & Partial<ActivityRow>): ActivityRow {
   const kind = (overrides.kind ?? 'cantine') as ActivityKind;
   const deadlines = DEFAULT_DEADLINES[kind] ?? DEFAULT_DEADLINES.cantine;
   const names: Record<ActivityKind, string> = {
@@ -348,10 +353,8 @@ export function buildActivity(
   };
 }
 
-export const createActivity = (
-  db: DbLike,
-  overrides: Pick<ActivityRow, 'site_id' | 'school_year_id'> & Partial<ActivityRow>,
-) => insertOne(db, 'activities', buildActivity(overrides));
+export const createActivity = (db: DbLike, overrides: Pick<ActivityRow, 'site_id' | 'school_year_id'> & Partial<ActivityRow>) =>
+  insertOne(db, 'activities', buildActivity(overrides));
 
 /** A price grid row; its brackets come from `buildPriceBrackets`. Defaults to the demo canteen grid. */
 export function buildPriceGrid(
@@ -431,6 +434,30 @@ export function buildBooking(overrides: Pick<BookingRow, 'child_id' | 'activity_
 
 export const createBooking = (db: DbLike, overrides: Pick<BookingRow, 'child_id' | 'activity_id' | 'day'> & Partial<BookingRow>) =>
   insertOne(db, 'bookings', buildBooking(overrides));
+
+export type AttendanceRow = Selectable<AttendanceTable>;
+
+/** An attendance mark (pointage) as the tablet records it. */
+export function buildAttendance(
+  overrides: Pick<AttendanceRow, 'child_id' | 'activity_id' | 'day' | 'status'> & Partial<AttendanceRow>,
+): AttendanceRow {
+  const at = overrides.marked_at ?? isoNow();
+  return {
+    id: randomUUID(),
+    justified: 0,
+    certificate_storage_key: null,
+    certificate_file_name: null,
+    certificate_media_type: null,
+    certificate_size_bytes: null,
+    justified_at: null,
+    justified_by: null,
+    marked_at: at,
+    marked_by: null,
+    created_at: at,
+    updated_at: at,
+    ...overrides,
+  };
+}
 
 export function buildNews(overrides: Partial<NewsRow> = {}): NewsRow {
   const now = overrides.created_at ?? isoNow();

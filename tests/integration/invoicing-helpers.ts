@@ -3,17 +3,18 @@
  * (server/invoicing-services.ts) with a movable clock, a recording mailer and a hook that can make a transaction fail
  * just before its commit; and a commune with canteen bookings to invoice.
  */
-import { randomUUID } from 'node:crypto';
 import type { DatabaseHandle } from '../../adapters/db/create-db';
 import type { Database } from '../../adapters/db/schema';
 import type { Kysely } from 'kysely';
 import {
+  buildAttendance,
   createBooking,
   createCanteenFixture,
   createChild,
   createEnrolment,
   createFamily,
   createGuardian,
+  insertRows,
 } from '../../server/demo/factories';
 import { createInvoicingServices } from '../../server/invoicing-services';
 import { movableClock, recordingMailer } from './booking-helpers';
@@ -75,28 +76,15 @@ export async function markAttendance(
   db: Kysely<Database>,
   input: { childId: string; activityId: string; day: string; status: string; justified?: boolean },
 ) {
-  const at = new Date().toISOString();
-  await db
-    .insertInto('attendance')
-    .values({
-      id: randomUUID(),
+  await insertRows(db, 'attendance', [
+    buildAttendance({
       child_id: input.childId,
       activity_id: input.activityId,
       day: input.day,
       status: input.status,
       justified: input.justified ? 1 : 0,
-      certificate_storage_key: null,
-      certificate_file_name: null,
-      certificate_media_type: null,
-      certificate_size_bytes: null,
-      justified_at: null,
-      justified_by: null,
-      marked_at: at,
-      marked_by: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
+    }),
+  ]);
 }
 
 export async function count(

@@ -536,35 +536,11 @@ export function invoicingRepository(db: Kysely<Database>): InvoicingRepository {
     },
 
     async addEntries(entries) {
-      const rows = entries.map((entry) => ({
-        id: randomUUID(),
-        family_id: entry.familyId,
-        at: entry.at,
-        kind: entry.kind,
-        amount_cents: entry.amountCents,
-        label: entry.label.slice(0, 500),
-        invoice_id: entry.invoiceId,
-        source_kind: entry.sourceKind,
-        source_id: entry.sourceId,
-      }));
-      for (const chunk of inRowChunks(rows)) await db.insertInto('account_entries').values(chunk).execute();
+      for (const chunk of inRowChunks(entries.map(toEntryRow))) await db.insertInto('account_entries').values(chunk).execute();
     },
 
     async addEntry(entry) {
-      await db
-        .insertInto('account_entries')
-        .values({
-          id: randomUUID(),
-          family_id: entry.familyId,
-          at: entry.at,
-          kind: entry.kind,
-          amount_cents: entry.amountCents,
-          label: entry.label.slice(0, 500),
-          invoice_id: entry.invoiceId,
-          source_kind: entry.sourceKind,
-          source_id: entry.sourceId,
-        })
-        .execute();
+      await db.insertInto('account_entries').values(toEntryRow(entry)).execute();
     },
 
     async entries(familyId) {
@@ -816,6 +792,20 @@ export function invoicingRepository(db: Kysely<Database>): InvoicingRepository {
       const all = [family?.email, ...guardians.map((g) => g.email)].filter((e): e is string => !!e && e.trim() !== '').map((e) => e.trim());
       return [...new Map(all.map((e) => [e.toLowerCase(), e])).values()];
     },
+  };
+}
+
+function toEntryRow(entry: Omit<AccountEntry, 'id'>) {
+  return {
+    id: randomUUID(),
+    family_id: entry.familyId,
+    at: entry.at,
+    kind: entry.kind,
+    amount_cents: entry.amountCents,
+    label: entry.label.slice(0, 500),
+    invoice_id: entry.invoiceId,
+    source_kind: entry.sourceKind,
+    source_id: entry.sourceId,
   };
 }
 

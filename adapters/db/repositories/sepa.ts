@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { PlainDate } from '../../../core/calendar';
 import type { SepaBatch, SepaDebit, SepaMandate, SepaRepository } from '../../../core/invoicing/ports';
 import type { Database } from '../schema';
@@ -31,6 +31,9 @@ function toBatch(row: Selectable<SepaBatchTable>): SepaBatch {
     createdAt: row.created_at,
   };
 }
+
+/** The invoice is not in a debit sent to the bank and not rejected. */
+const NOT_IN_A_SUBMITTED_DEBIT = sql<boolean>`not exists (select 1 from sepa_debits where sepa_debits.invoice_id = invoices.id and sepa_debits.status = 'submitted')`;
 
 /** SEPA mandates, batches (the pain.008 file kept as generated) and debits; rejects keep their row with the reason. */
 export function sepaRepository(db: Kysely<Database>): SepaRepository {
@@ -121,16 +124,7 @@ export function sepaRepository(db: Kysely<Database>): SepaRepository {
         .set({ mandate_id: null, debit_date: null, updated_at: now.toISOString() })
         .where('mandate_id', '=', mandateId)
         .where('status', '=', 'open')
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('sepa_debits')
-                .select('sepa_debits.id')
-                .whereRef('sepa_debits.invoice_id', '=', 'invoices.id')
-                .where('sepa_debits.status', '=', 'submitted'),
-            ),
-          ),
-        )
+        .where(NOT_IN_A_SUBMITTED_DEBIT)
         .executeTakeFirst();
       return Number(result.numUpdatedRows);
     },
@@ -145,16 +139,7 @@ export function sepaRepository(db: Kysely<Database>): SepaRepository {
         .where('invoices.status', '=', 'open')
         .where('invoices.debit_date', 'is not', null)
         .where('invoices.debit_date', '<=', until)
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('sepa_debits')
-                .select('sepa_debits.id')
-                .whereRef('sepa_debits.invoice_id', '=', 'invoices.id')
-                .where('sepa_debits.status', '=', 'submitted'),
-            ),
-          ),
-        )
+        .where(NOT_IN_A_SUBMITTED_DEBIT)
         .orderBy('invoices.reference')
         .execute();
       const invoicing = invoicingRepository(db);
