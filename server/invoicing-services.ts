@@ -145,6 +145,8 @@ export function createInvoicingServices(wiring: InvoicingWiring) {
     sendEmails: () => sendInvoiceEmails(deps, 50),
 
     account: (familyId: string) => familyAccount(store, familyId),
+    /** The family as invoices name it (payer, address, file number); null when unknown. */
+    family: async (familyId: string) => (await store.invoicing.billingFamilies([familyId]))[0] ?? null,
     familyInvoices: (familyId: string) => store.invoicing.familyInvoices(familyId),
     /** An invoice with its lines, money and credit notes; null when it is not that family's (when a family is given). */
     async invoice(invoiceId: string, familyId?: string) {
@@ -178,6 +180,8 @@ export function createInvoicingServices(wiring: InvoicingWiring) {
     recordPayment: (input: RegiePaymentInput) => recordRegiePayment(deps, input),
     cancelPayment: (input: { paymentId: string; reason: unknown; actor: Actor }) => cancelRegiePayment(deps, input),
     familyRegiePayments: (familyId: string) => store.invoicing.familyRegiePayments(familyId),
+    /** How a régie payment was put on invoices (reversed ones included). */
+    paymentAllocations: (paymentId: string) => store.invoicing.allocationsOf('regie', paymentId),
     docket: (month: Month) => regieDocket(deps, month),
 
     mandates: (familyId: string) => store.sepa.familyMandates(familyId),

@@ -11,7 +11,7 @@ export const REJECT_FILE_MAX_BYTES = 2 * 1024 * 1024;
 export async function regieFamily(context: AppLoadContext, rawId: string | undefined) {
   const familyId = idParam(rawId);
   if (!familyId) return null;
-  const [family] = await context.services.invoicing.deps.store.invoicing.billingFamilies([familyId]);
+  const family = await context.services.invoicing.family(familyId);
   return family ? { id: family.id, name: family.name, fileNumber: family.fileNumber, payerName: family.payerName } : null;
 }
 

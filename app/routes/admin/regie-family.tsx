@@ -28,7 +28,7 @@ async function receipt(context: Route.LoaderArgs['context'], familyId: string, p
   const payment = (await invoicing.familyRegiePayments(familyId)).find((p) => p.id === paymentId && p.status === 'recorded');
   if (!payment) return null;
   const [allocations, invoices] = await Promise.all([
-    invoicing.deps.store.invoicing.allocationsOf('regie', payment.id),
+    invoicing.paymentAllocations(payment.id),
     invoicing.familyInvoices(familyId),
   ]);
   const references = new Map(invoices.map((i) => [i.id, i.reference]));
