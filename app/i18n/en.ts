@@ -5,6 +5,7 @@ import { enPlanning } from './en-planning';
 import { enPayments } from './en-payments';
 import { enReferential } from './en-referential';
 import { enOffice } from './en-office';
+import { enBilling } from './en-billing';
 import type { Catalog } from './fr';
 
 export const en: Catalog = {
@@ -19,8 +20,6 @@ export const en: Catalog = {
     back: 'Back',
     yes: 'Yes',
     no: 'No',
-    comingSoon: 'Coming soon',
-    comingSoonText: 'This feature is coming to the portal soon.',
     errorTitlePrefix: 'Error: ',
     errorSummaryTitle: 'There is a problem with the form',
     required: 'This field is required.',
@@ -120,6 +119,7 @@ export const en: Catalog = {
   payments: enPayments,
   dossier: enDossier,
   office: enOffice,
+  billing: enBilling,
   errors: {
     notFoundTitle: 'Page not found',
     notFoundText: 'The page you asked for does not exist or is no longer available.',

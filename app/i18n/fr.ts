@@ -5,6 +5,7 @@ import { frPlanning } from './fr-planning';
 import { frPayments } from './fr-payments';
 import { frReferential } from './fr-referential';
 import { frOffice } from './fr-office';
+import { frBilling } from './fr-billing';
 
 /** The source catalog: every word of the interface. `en.ts` must have the same shape (checked by the compiler). */
 export const fr = {
@@ -19,8 +20,6 @@ export const fr = {
     back: 'Retour',
     yes: 'Oui',
     no: 'Non',
-    comingSoon: 'Bientôt disponible',
-    comingSoonText: 'Cette fonctionnalité arrive prochainement sur le portail.',
     errorTitlePrefix: 'Erreur : ',
     errorSummaryTitle: 'Le formulaire contient des erreurs',
     required: 'Ce champ est obligatoire.',
@@ -132,6 +131,7 @@ export const fr = {
   payments: frPayments,
   dossier: frDossier,
   office: frOffice,
+  billing: frBilling,
   errors: {
     notFoundTitle: 'Page introuvable',
     notFoundText: 'La page demandée n’existe pas ou n’est plus disponible.',
