@@ -65,30 +65,49 @@ const invoicesOf = (familyId: string) =>
         .all(familyId) as InvoiceRow[],
   );
 
-/** `npm run tartine -- invoices:run --month M` against the e2e server's data directory. */
+/** Runs node with tsx against the e2e server's data directory (its SQLite file, its outbox). */
+function tsx(args: string[]) {
+  return promisify(execFile)(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: root,
+    env: {
+      ...process.env,
+      TARTINE_DATA_DIR: inject('e2eDataDir'),
+      DATABASE_URL: '',
+      SMTP_URL: '',
+      TARTINE_PUBLIC_URL: baseUrl(),
+      LOG_LEVEL: 'warn',
+    },
+    timeout: 120_000,
+  });
+}
+
+/** `npm run tartine -- invoices:run --month M`. */
 async function issueInvoices(month: string) {
   try {
-    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'cli/tartine.ts', 'invoices:run', '--month', month], {
-      cwd: root,
-      env: {
-        ...process.env,
-        TARTINE_DATA_DIR: inject('e2eDataDir'),
-        DATABASE_URL: '',
-        SMTP_URL: '',
-        TARTINE_PUBLIC_URL: baseUrl(),
-        LOG_LEVEL: 'warn',
-      },
-      timeout: 120_000,
-    });
+    await tsx(['cli/tartine.ts', 'invoices:run', '--month', month]);
   } catch (error) {
     const stderr = String((error as { stderr?: string }).stderr ?? '');
     if (!stderr.includes('déjà émises')) throw error;
   }
 }
 
+/** A credit note (avoir) of 1,00 € on an invoice, as the régie issues it (its page is on the staff side). */
+async function issueCreditNote(invoiceId: string) {
+  const script = `
+    const { loadConfig } = await import('./server/config.ts');
+    const { createLogger } = await import('./server/logger.ts');
+    const { createServices } = await import('./server/services.ts');
+    const { services, close } = createServices(loadConfig(process.env), createLogger('warn'));
+    const result = await services.invoicing.creditNote({ invoiceId: ${JSON.stringify(invoiceId)}, amount: '1,00', reason: 'Repas non servi (grève)', actor: { userId: null, label: 'e2e', ip: null } });
+    await close();
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));`;
+  await tsx(['--input-type=module', '-e', script]);
+}
+
 beforeAll(async () => {
   browser = await launchBrowser();
   for (const month of MONTHS) await issueInvoices(month);
+  await issueCreditNote(martinInvoices()[0].id);
 }, 240_000);
 
 afterAll(async () => {
@@ -106,6 +125,11 @@ const toPay = (page: Page) => page.getByRole('table', { name: b.pay.caption });
 const settled = (page: Page) => page.getByRole('table', { name: b.pay.paidCaption });
 const restantDu = async (page: Page) =>
   /Restant dû : (-?[\d\u202f]+,\d\d\u00a0€)/.exec((await page.getByRole('main').textContent()) ?? '')?.[1];
+
+const creditNoteOf = (invoiceId: string) =>
+  readDb(
+    (db) => db.prepare('SELECT id, reference FROM credit_notes WHERE invoice_id = ?').get(invoiceId) as { id: string; reference: string },
+  );
 
 /** famille.martin's invoices of the two months, issued above; open until the payment test pays them. */
 function martinInvoices() {
@@ -130,6 +154,12 @@ describe('Facturation › Payer mes factures', () => {
           `${BILLING}/factures/${invoice.id}/pdf`,
         );
       }
+      // The credit note issued on the first one: its PDF next to the invoice's, 1,00 € less to pay.
+      const note = creditNoteOf(mine[0].id);
+      const firstRow = toPay(page).locator('tr', { has: page.getByRole('rowheader', { name: mine[0].reference, exact: true }) });
+      expect(await firstRow.getByRole('link', { name: b.pay.creditNoteLink(note.reference) }).getAttribute('href')).toBe(
+        `${BILLING}/avoirs/${note.id}/pdf`,
+      );
       const attestations = page.getByRole('region', { name: b.attestation.title });
       expect(await attestations.textContent()).toContain('enfants de moins de 6 ans');
       expect(await attestations.textContent()).toContain('frais de garde hors repas');
@@ -210,6 +240,15 @@ describe('Facturation › Payer mes factures', () => {
     expect(stolen.text).toBe(unknown.text);
     expect(stolen.headers['content-disposition']).toBeUndefined();
 
+    // The credit note, the same way.
+    const note = creditNoteOf(invoice.id);
+    const notePdf = await request(`${BILLING}/avoirs/${note.id}/pdf`, { cookie, localAddress: IP });
+    expect(notePdf.status).toBe(200);
+    expect(notePdf.headers['content-disposition']).toContain(`attachment; filename="avoir-${note.reference}.pdf"`);
+    expect(readPdfText(notePdf.body).pages.flat().join('\n')).toContain(note.reference);
+    const unknownNote = await request(`${BILLING}/avoirs/${invoice.id}/pdf`, { cookie, localAddress: IP });
+    expect([unknownNote.status, unknownNote.text]).toEqual([404, unknown.text]);
+
     // Chloé (moyenne section) is under 6: her attestation for last year is a PDF; Sarah (CE2) has none.
     const children = readDb(
       (db) =>
@@ -278,6 +317,7 @@ describe('Facturation › Payer mes factures', () => {
         expect(rows.some((r) => r.includes(`Facture ${invoice.reference}`))).toBe(true);
         expect(rows.some((r) => /Paiement en ligne/.test(r) && r.includes(`facture ${invoice.reference}`))).toBe(true);
       }
+      expect(rows.some((r) => r.includes(`Avoir ${creditNoteOf(mine[0].id).reference} sur la facture ${mine[0].reference}`))).toBe(true);
       const last = (await ledger.locator('tbody tr').last().locator('td').last().textContent())?.trim();
       expect(last).toBe(due);
       expect((await ledger.locator('tfoot td').textContent())?.trim()).toBe(due);
