@@ -91,17 +91,23 @@ async function issueInvoices(month: string) {
   }
 }
 
-/** A credit note (avoir) of 1,00 € on an invoice, as the régie issues it (its page is on the staff side). */
-async function issueCreditNote(invoiceId: string) {
+/** Runs `body` with the app's services on the e2e data directory (what staff pages do; those pages are on the staff side). */
+async function withServices(body: string) {
   const script = `
     const { loadConfig } = await import('./server/config.ts');
     const { createLogger } = await import('./server/logger.ts');
     const { createServices } = await import('./server/services.ts');
     const { services, close } = createServices(loadConfig(process.env), createLogger('warn'));
-    const result = await services.invoicing.creditNote({ invoiceId: ${JSON.stringify(invoiceId)}, amount: '1,00', reason: 'Repas non servi (grève)', actor: { userId: null, label: 'e2e', ip: null } });
-    await close();
-    if (!result.ok) throw new Error(JSON.stringify(result.errors));`;
+    const actor = { userId: null, label: 'e2e', ip: null };
+    try { ${body} } finally { await close(); }`;
   await tsx(['--input-type=module', '-e', script]);
+}
+
+/** A credit note (avoir) of 1,00 € on an invoice, as the régie issues it. */
+function issueCreditNote(invoiceId: string) {
+  return withServices(`
+    const result = await services.invoicing.creditNote({ invoiceId: ${JSON.stringify(invoiceId)}, amount: '1,00', reason: 'Repas non servi (grève)', actor });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));`);
 }
 
 beforeAll(async () => {
@@ -360,6 +366,46 @@ describe('Facturation › Payer mes factures', () => {
         await page.getByRole('heading', { level: 1 }).waitFor();
         expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(360);
       }
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('Facturation › Mes prélèvements', () => {
+  it('shows the SEPA mandate with its IBAN masked, then how to set one up once it is revoked', async () => {
+    const familyId = martinFamilyId();
+    const iban = 'FR7630001007941234567890185';
+    await withServices(`
+      const result = await services.invoicing.createMandate({ familyId: ${JSON.stringify(familyId)}, holderName: 'Julie Martin', iban: '${iban}', bic: '', signedOn: ${JSON.stringify(today)}, actor });
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));`);
+    const mandate = readDb(
+      (db) =>
+        db.prepare("SELECT id, rum FROM sepa_mandates WHERE family_id = ? AND status = 'active'").get(familyId) as {
+          id: string;
+          rum: string;
+        },
+    );
+    const { page, close } = await parent();
+    try {
+      await page.goto(`${baseUrl()}${BILLING}/prelevements`);
+      const section = page.getByRole('region', { name: b.debits.mandateTitle });
+      const text = (await section.textContent()) ?? '';
+      expect(text).toContain('Julie Martin');
+      expect(text).toContain('FR76 •••• •••• •••• •••• •••• 185');
+      expect(text).toContain(mandate.rum);
+      expect(text).toContain(today.split('-').reverse().join('/'));
+      expect(text).not.toContain(b.debits.noMandate);
+      // The full IBAN never reaches the browser.
+      expect(await page.content()).not.toContain(iban.slice(4, 20));
+      await expectNoAxeViolations(page);
+
+      await withServices(`
+        if (!(await services.invoicing.revokeMandate({ familyId: ${JSON.stringify(familyId)}, mandateId: ${JSON.stringify(mandate.id)}, actor }))) throw new Error('not revoked');`);
+      await page.reload();
+      const after = (await page.getByRole('region', { name: b.debits.mandateTitle }).textContent()) ?? '';
+      expect(after).toContain(b.debits.noMandate);
+      expect(after).toContain(b.debits.revoked(today.split('-').reverse().join('/')));
     } finally {
       await close();
     }

@@ -4,6 +4,7 @@
  * already sent, with the bank's reason when one was rejected.
  */
 import type { Route } from './+types/billing-debits';
+import { parisToday } from '../../../core/calendar';
 import { maskIban } from '../../../core/invoicing/sepa-mandate';
 import { BillingNav, dayWords } from '../../components/billing/parts';
 import { PageTitle } from '../../components/page-title';
@@ -31,7 +32,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       rum: m.rum,
       signedOn: m.signedOn,
       status: m.status,
-      revokedOn: m.revokedAt?.slice(0, 10) ?? null,
+      revokedOn: m.revokedAt ? parisToday(new Date(m.revokedAt)) : null,
     })),
     upcoming: invoices
       .filter((i) => i.status === 'open' && i.mandateId && i.debitDate && !sent.has(i.id))
