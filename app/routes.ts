@@ -1,8 +1,5 @@
 import { index, route, type RouteConfig } from '@react-router/dev/routes';
 
-/** Pages the tutorial names but later issues build: the menu is real, the page says « Bientôt disponible ». */
-const comingSoon = (path: string, id: string) => route(path, 'routes/portail/coming-soon.tsx', { id });
-
 export default [
   index('routes/public/home.tsx'),
   route('connexion', 'routes/public/login.tsx'),
@@ -41,9 +38,13 @@ export default [
     route('planning/modification-avancee', 'routes/portail/advanced-edit.tsx'),
     // Online payment (issue 4): the result of a payment, what was booked and paid.
     route('paiement/:paymentId', 'routes/portail/payment.tsx'),
-    comingSoon('facturation', 'portail-facturation'),
-    comingSoon('facturation/historique', 'portail-facturation-historique'),
-    comingSoon('facturation/prelevements', 'portail-facturation-prelevements'),
+    // Facturation (issue 5): pay invoices, the account's history, direct debits, the family's own PDFs.
+    route('facturation', 'routes/portail/billing.tsx'),
+    route('facturation/historique', 'routes/portail/billing-history.tsx'),
+    route('facturation/prelevements', 'routes/portail/billing-debits.tsx'),
+    route('facturation/factures/:invoiceId/pdf', 'routes/api/family-invoice-pdf.ts'),
+    route('facturation/avoirs/:creditNoteId/pdf', 'routes/api/family-credit-note-pdf.ts'),
+    route('facturation/attestations/:childId/:year', 'routes/api/family-attestation-pdf.ts'),
   ]),
 
   route('admin', 'routes/admin/layout.tsx', [

@@ -212,6 +212,7 @@ export const enAdmin: Catalog['admin'] = {
       'attendance.justified': 'Absence justified',
       'staff.sites_assigned': 'Sites assigned',
       'export.downloaded': 'Export downloaded',
+      'invoice.payment_refused': 'Payment refused: another family’s or unknown invoice',
     },
   },
   outbox: {

@@ -6,6 +6,7 @@ import { enPayments } from './en-payments';
 import { enRegie } from './en-regie';
 import { enReferential } from './en-referential';
 import { enOffice } from './en-office';
+import { enBilling } from './en-billing';
 import type { Catalog } from './fr';
 
 export const en: Catalog = {
@@ -20,8 +21,6 @@ export const en: Catalog = {
     back: 'Back',
     yes: 'Yes',
     no: 'No',
-    comingSoon: 'Coming soon',
-    comingSoonText: 'This feature is coming to the portal soon.',
     errorTitlePrefix: 'Error: ',
     errorSummaryTitle: 'There is a problem with the form',
     required: 'This field is required.',
@@ -122,6 +121,7 @@ export const en: Catalog = {
   regie: enRegie,
   dossier: enDossier,
   office: enOffice,
+  billing: enBilling,
   errors: {
     notFoundTitle: 'Page not found',
     notFoundText: 'The page you asked for does not exist or is no longer available.',

@@ -214,6 +214,7 @@ export const frAdmin = {
       'attendance.justified': 'Absence justifiée',
       'staff.sites_assigned': 'Sites affectés',
       'export.downloaded': 'Export téléchargé',
+      'invoice.payment_refused': 'Paiement refusé : facture d’une autre famille ou inconnue',
     } as Record<string, string>,
   },
   outbox: {

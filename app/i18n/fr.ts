@@ -6,6 +6,7 @@ import { frPayments } from './fr-payments';
 import { frRegie } from './fr-regie';
 import { frReferential } from './fr-referential';
 import { frOffice } from './fr-office';
+import { frBilling } from './fr-billing';
 
 /** The source catalog: every word of the interface. `en.ts` must have the same shape (checked by the compiler). */
 export const fr = {
@@ -20,8 +21,6 @@ export const fr = {
     back: 'Retour',
     yes: 'Oui',
     no: 'Non',
-    comingSoon: 'Bientôt disponible',
-    comingSoonText: 'Cette fonctionnalité arrive prochainement sur le portail.',
     errorTitlePrefix: 'Erreur : ',
     errorSummaryTitle: 'Le formulaire contient des erreurs',
     required: 'Ce champ est obligatoire.',
@@ -134,6 +133,7 @@ export const fr = {
   regie: frRegie,
   dossier: frDossier,
   office: frOffice,
+  billing: frBilling,
   errors: {
     notFoundTitle: 'Page introuvable',
     notFoundText: 'La page demandée n’existe pas ou n’est plus disponible.',

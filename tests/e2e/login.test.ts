@@ -70,11 +70,11 @@ for (const javaScript of [true, false]) {
       // axe-core runs inside the page, so only with JavaScript (the server renders the same markup without it).
       if (javaScript) await expectNoAxeViolations(page);
 
-      // A page of a later issue (billing): « Bientôt disponible », the menu still there.
+      // The Facturation section: its first page, with the tutorial's three entries as a sub-menu.
       await nav.getByRole('link', { name: 'Facturation' }).click();
       await page.waitForURL(`${baseUrl()}/portail/facturation`);
       await page.getByRole('heading', { level: 1, name: 'Payer mes factures' }).waitFor();
-      expect(await page.getByRole('main').textContent()).toContain('Bientôt disponible');
+      expect(await page.getByRole('main').textContent()).toContain('Restant dû');
       expect(await nav.getByRole('link', { name: 'Facturation' }).getAttribute('aria-current')).toBe('page');
       const subNav = page.getByRole('navigation', { name: 'Facturation' });
       expect((await subNav.getByRole('link').allTextContents()).map((s) => s.trim())).toEqual([

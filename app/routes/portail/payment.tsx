@@ -7,6 +7,7 @@
 import { Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/payment';
 import type { PaymentLine } from '../../../core/payments/model';
+import { BILLING_PATH } from '../../components/billing/parts';
 import { ErrorSummary, Notice } from '../../components/form';
 import { PageTitle } from '../../components/page-title';
 import { RECAP_PATH } from '../../components/planning/basket-banner';
@@ -63,6 +64,9 @@ export default function Payment({ loaderData, actionData }: Route.ComponentProps
   const when = formatParisDateTime(tx.settledAt ?? tx.updatedAt);
   const lines = view.lines as PaymentLine[];
   const paidCount = view.siblings.filter((s) => s.state === 'paid').length;
+  // Invoices paid from Facturation: nothing is booked, and the way back is the invoices page.
+  const forInvoices = tx.purpose === 'invoices';
+  const inv = t.billing.result;
   return (
     <>
       <PageTitle title={title} hasErrors={Boolean(actionData?.errors)} />
@@ -94,7 +98,7 @@ export default function Payment({ loaderData, actionData }: Route.ComponentProps
       {failed ? (
         <div className="notice notice--warning" role="status">
           <p>{r.failed[tx.state] ?? r.failed.error}</p>
-          <p>{r.nothingBooked}</p>
+          <p>{forInvoices ? inv.nothingPaid : r.nothingBooked}</p>
         </div>
       ) : null}
       <ul className="payment-result__facts">
@@ -104,13 +108,13 @@ export default function Payment({ loaderData, actionData }: Route.ComponentProps
       </ul>
       <div className="table-wrapper">
         <table className="stack-table recap-table payment-result__table">
-          <caption>{tx.state === 'paid' ? r.caption : r.captionPending}</caption>
+          <caption>{forInvoices ? (tx.state === 'paid' ? inv.caption : inv.captionPending) : tx.state === 'paid' ? r.caption : r.captionPending}</caption>
           <thead>
             <tr>
               <th scope="col">{r.columns.date}</th>
               <th scope="col">{r.columns.element}</th>
-              <th scope="col">{r.columns.operation}</th>
-              <th scope="col">{r.columns.pricing}</th>
+              {forInvoices ? null : <th scope="col">{r.columns.operation}</th>}
+              {forInvoices ? null : <th scope="col">{r.columns.pricing}</th>}
               <th scope="col" className="num">
                 {r.columns.amount}
               </th>
@@ -126,8 +130,8 @@ export default function Payment({ loaderData, actionData }: Route.ComponentProps
                     ? p.recap.element(line.childFirstName ?? '', line.activityName ?? '', p.recap.kinds[line.activityKind ?? ''] ?? line.activityKind ?? '')
                     : line.priceLabel}
                 </td>
-                <td data-label={r.columns.operation}>{line.action ? r.operation[line.action] : '—'}</td>
-                <td data-label={r.columns.pricing}>{line.kind === 'booking' ? p.recap.pricing(line.priceLabel) : '—'}</td>
+                {forInvoices ? null : <td data-label={r.columns.operation}>{line.action ? r.operation[line.action] : '—'}</td>}
+                {forInvoices ? null : <td data-label={r.columns.pricing}>{line.kind === 'booking' ? p.recap.pricing(line.priceLabel) : '—'}</td>}
                 <td data-label={r.columns.amount} className="num">
                   {p.money(line.amountCents)}
                 </td>
@@ -137,7 +141,7 @@ export default function Payment({ loaderData, actionData }: Route.ComponentProps
           </tbody>
           <tfoot>
             <tr className="payment-result__total">
-              <th scope="row" colSpan={4}>
+              <th scope="row" colSpan={forInvoices ? 2 : 4}>
                 {tx.state === 'paid' ? r.totalLabel : r.totalPending}
               </th>
               <td className="num" data-label={tx.state === 'paid' ? r.totalLabel : r.totalPending}>
@@ -157,14 +161,22 @@ export default function Payment({ loaderData, actionData }: Route.ComponentProps
         </Form>
       ) : null}
       <p className="actions">
-        {failed || running ? (
-          <Link className="button button--secondary" to={RECAP_PATH}>
-            {r.backToRecap}
+        {forInvoices ? (
+          <Link className="button button--secondary" to={BILLING_PATH}>
+            {inv.back}
           </Link>
-        ) : null}
-        <Link className="button button--secondary" to="/portail/planning">
-          {r.backToPlanning}
-        </Link>
+        ) : (
+          <>
+            {failed || running ? (
+              <Link className="button button--secondary" to={RECAP_PATH}>
+                {r.backToRecap}
+              </Link>
+            ) : null}
+            <Link className="button button--secondary" to="/portail/planning">
+              {r.backToPlanning}
+            </Link>
+          </>
+        )}
       </p>
     </>
   );

@@ -1,0 +1,14 @@
+import type { Route } from './+types/family-invoice-pdf';
+import { cleanUuid } from '../../../core/requests/outcome';
+import { requireFamily } from '../../web/guards';
+import { pdfDownload } from '../../web/pdf-download';
+import { guardResource } from '../../web/resource-access';
+
+/** One of the family's invoices as PDF; another family's id answers the same 404 as an unknown one. */
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { familyId } = await guardResource(context, () => requireFamily(request, context));
+  const id = cleanUuid(params.invoiceId);
+  const found = id ? await context.services.invoicing.invoicePdf(id, familyId) : null;
+  if (!found?.pdf) throw new Response('Not Found', { status: 404 });
+  return pdfDownload(found.pdf, 'facture', found.reference);
+}
