@@ -1,7 +1,7 @@
-/** A captioned table with column headers, scrolled sideways on narrow screens rather than clipped. */
+/** A captioned table with column headers, scrolled sideways on narrow screens rather than clipped (focusable, so the keyboard scrolls it too). */
 export function DataTable({ caption, columns, children }: { caption: string; columns: string[]; children: React.ReactNode }) {
   return (
-    <div className="table-wrapper">
+    <div className="table-wrapper" tabIndex={0}>
       <table className="table">
         <caption>{caption}</caption>
         <thead>

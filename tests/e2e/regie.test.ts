@@ -276,7 +276,12 @@ describe('SEPA direct debits', () => {
       expect(await page.locator('#collectionDate-error').innerText()).toBe(
         'La date d’échéance du prélèvement doit être entre demain et dans 60 jours.',
       );
-      await page.getByLabel(r.sepa.collectionDate).fill(addDays(today, 5));
+      // The batch's date is the first debit date announced to the family (never earlier: pre-notification).
+      const [{ day: debitDay }] = read<{ day: string }>(
+        `select min(debit_date) as day from invoices where family_id = ? and status = 'open' and debit_date is not null`,
+        family.id,
+      );
+      await page.getByLabel(r.sepa.collectionDate).fill(debitDay);
       await page.getByRole('button', { name: r.sepa.createBatch }).click();
       await page.waitForURL(/\/admin\/sepa\/lots\/[0-9a-f-]+\?cree=1/);
       await expectNoAxeViolations(page);

@@ -40,7 +40,7 @@ export function BasketLinesTable({
       <h3 id={`recap-${mode}`} className="recap-group__title">
         <span className={`billing billing--${mode}`}>{modeLabel}</span>
       </h3>
-      <div className="table-wrapper">
+      <div className="table-wrapper" tabIndex={0}>
         <table className="stack-table recap-table">
           <caption className="visually-hidden">{r.caption(modeLabel)}</caption>
           <thead>
@@ -116,7 +116,7 @@ export function ReportLinesTable({ caption, lines }: { caption: string; lines: (
   const r = p.recap;
   const withReason = lines.some((l) => l.reason);
   return (
-    <div className="table-wrapper">
+    <div className="table-wrapper" tabIndex={0}>
       <table className="stack-table recap-table">
         <caption>{caption}</caption>
         <thead>

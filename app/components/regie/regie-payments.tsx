@@ -15,7 +15,7 @@ export function RegiePayments({ payments, errors }: { payments: RegiePayment[]; 
       {payments.length === 0 ? (
         <p>{f.noPayments}</p>
       ) : (
-        <div className="table-wrapper">
+        <div className="table-wrapper" tabIndex={0}>
           <table className="table">
             <caption className="visually-hidden">{f.paymentsCaption}</caption>
             <thead>

@@ -123,7 +123,7 @@ export default function Families({ loaderData, actionData }: Route.ComponentProp
       ) : (
         <Form method="post" id="familles">
           <input type="hidden" name="intent" value="accounts" />
-          <div className="table-wrapper">
+          <div className="table-wrapper" tabIndex={0}>
             <table className="table">
               <caption>{f.caption(result.total, result.page, result.pages)}</caption>
               <thead>

@@ -140,7 +140,7 @@ function Report({ stage }: { stage: PlanStage }) {
   const lines = [...plan.lines].sort((a, b) => weight(a) - weight(b) || a.line - b.line);
   const problems = plan.lines.filter((l) => weight(l) < 2).length;
   return (
-    <div className="table-wrapper">
+    <div className="table-wrapper" tabIndex={0}>
       <table className="table">
         <caption>
           {i.reportCaption}

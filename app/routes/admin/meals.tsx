@@ -98,7 +98,7 @@ export default function Meals({ loaderData }: Route.ComponentProps) {
       {rows.length === 0 ? (
         <p className="notice notice--info">{m.none}</p>
       ) : (
-        <div className="table-wrapper">
+        <div className="table-wrapper" tabIndex={0}>
           <table className="table meals-table">
             <caption>{m.caption(longDay(t.planning, from), longDay(t.planning, to))}</caption>
             <thead>

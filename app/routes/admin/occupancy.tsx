@@ -86,7 +86,7 @@ export default function Occupancy({ loaderData }: Route.ComponentProps) {
       {sorted.length === 0 ? (
         <p className="notice notice--info">{s.noOccupancy}</p>
       ) : (
-        <div className="table-wrapper">
+        <div className="table-wrapper" tabIndex={0}>
           <table className="stack-table occupancy-table">
             <caption>{s.occupancyCaption(longDay(p, date))}</caption>
             <thead>

@@ -116,7 +116,7 @@ export default function StaffPlannings({ loaderData, actionData }: Route.Compone
         results.length === 0 ? (
           <p role="status">{s.noResults(query)}</p>
         ) : (
-          <div className="table-wrapper">
+          <div className="table-wrapper" tabIndex={0}>
             <table className="stack-table">
               <caption>{s.resultsCaption(query)}</caption>
               <thead>

@@ -233,7 +233,7 @@ export default function Prices({ loaderData, actionData }: Route.ComponentProps)
         <fieldset>
           <legend>{c.bracketsLegend}</legend>
           <p className="field__hint">{c.bracketsHint}</p>
-          <div className="table-wrapper">
+          <div className="table-wrapper" tabIndex={0}>
             <table className="grid-editor__brackets">
               <caption className="visually-hidden">{c.bracketsLegend}</caption>
               <thead>

@@ -60,7 +60,7 @@ export default function Reconciliation({ loaderData }: Route.ComponentProps) {
         {credits.length === 0 ? (
           <p>{r.noCredits}</p>
         ) : (
-          <div className="table-wrapper">
+          <div className="table-wrapper" tabIndex={0}>
             <table className="table">
               <caption>{r.creditsCaption(money(loaderData.creditTotalCents))}</caption>
               <thead>
@@ -90,7 +90,7 @@ export default function Reconciliation({ loaderData }: Route.ComponentProps) {
         {partlyPaid.length === 0 ? (
           <p>{r.noPartly}</p>
         ) : (
-          <div className="table-wrapper">
+          <div className="table-wrapper" tabIndex={0}>
             <table className="table">
               <caption>{r.partlyCaption}</caption>
               <thead>

@@ -62,7 +62,7 @@ export default function RegieDocket({ loaderData }: Route.ComponentProps) {
           </p>
           <p className="no-print field__hint">{d.print}</p>
           <p>{d.summary(recorded.length, money(docket.totalCents))}</p>
-          <div className="table-wrapper">
+          <div className="table-wrapper" tabIndex={0}>
             <table className="table">
               <caption>{d.byMethodCaption}</caption>
               <thead>
@@ -125,7 +125,7 @@ function PaymentsTable({
     withReason ? c.reason : c.credited,
   ];
   return (
-    <div className="table-wrapper">
+    <div className="table-wrapper" tabIndex={0}>
       <table className="table">
         <caption>{caption}</caption>
         <thead>

@@ -184,7 +184,7 @@ export default function RegieFamily({ loaderData, actionData }: Route.ComponentP
         {loaderData.openInvoices.length === 0 ? (
           <p>{f.noOpenInvoices}</p>
         ) : (
-          <div className="table-wrapper">
+          <div className="table-wrapper" tabIndex={0}>
             <table className="table">
               <caption className="visually-hidden">{f.openInvoices}</caption>
               <thead>

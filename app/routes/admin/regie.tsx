@@ -38,7 +38,7 @@ export default function RegieSearch({ loaderData }: Route.ComponentProps) {
         <p className="notice notice--info">{r.none}</p>
       ) : (
         <>
-          <div className="table-wrapper">
+          <div className="table-wrapper" tabIndex={0}>
             <table className="table">
               <caption>{r.caption(result.total)}</caption>
               <thead>

@@ -83,7 +83,7 @@ export default function SepaBatch({ loaderData, actionData }: Route.ComponentPro
           {b.download}
         </a>
       </p>
-      <div className="table-wrapper">
+      <div className="table-wrapper" tabIndex={0}>
         <table className="table">
           <caption>{b.debitsCaption}</caption>
           <thead>

@@ -105,7 +105,7 @@ export default function Sepa({ loaderData, actionData }: Route.ComponentProps) {
         {batches.length === 0 ? (
           <p>{s.noBatches}</p>
         ) : (
-          <div className="table-wrapper">
+          <div className="table-wrapper" tabIndex={0}>
             <table className="table">
               <caption className="visually-hidden">{s.batchesCaption}</caption>
               <thead>

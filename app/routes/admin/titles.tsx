@@ -37,7 +37,7 @@ export default function Titles({ loaderData }: Route.ComponentProps) {
       {titles.length === 0 ? (
         <p>{r.none}</p>
       ) : (
-        <div className="table-wrapper">
+        <div className="table-wrapper" tabIndex={0}>
           <table className="table">
             <caption>{r.caption(titles.length, money(totalCents))}</caption>
             <thead>

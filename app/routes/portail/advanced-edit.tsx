@@ -367,7 +367,7 @@ function PreviewTable({ caption, headers, rows }: { caption: string; headers: st
   const p = t.planning;
   if (rows.length === 0) return null;
   return (
-    <div className="table-wrapper">
+    <div className="table-wrapper" tabIndex={0}>
       <table className="stack-table">
         <caption>{caption}</caption>
         <thead>

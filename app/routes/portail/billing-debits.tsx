@@ -109,7 +109,7 @@ function DebitTable(props: {
   const withState = props.rows.some((r) => r.state !== null);
   const columns = withState ? 4 : 3;
   return (
-    <div className="table-wrapper">
+    <div className="table-wrapper" tabIndex={0}>
       <table className="stack-table billing-table">
         <caption>{props.caption}</caption>
         <thead>

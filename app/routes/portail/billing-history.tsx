@@ -51,7 +51,7 @@ export default function BillingHistory({ loaderData }: Route.ComponentProps) {
       <BillingNav />
       <RestantDu restantDuCents={loaderData.restantDuCents} creditCents={loaderData.creditCents} />
       <p>{h.intro}</p>
-      <div className="table-wrapper">
+      <div className="table-wrapper" tabIndex={0}>
         <table className="stack-table billing-table billing-ledger">
           <caption>{h.caption}</caption>
           <thead>

@@ -122,7 +122,7 @@ export default function Billing({ loaderData, actionData }: Route.ComponentProps
           <input type="hidden" name="intent" value="pay" />
           {selectable.length > 0 ? <p>{b.pay.intro}</p> : null}
           {selectable.length < open.length ? <p>{b.pay.debitNote}</p> : null}
-          <div className="table-wrapper">
+          <div className="table-wrapper" tabIndex={0}>
             <table className="stack-table billing-table">
               <caption>{b.pay.caption}</caption>
               <thead>
@@ -186,7 +186,7 @@ export default function Billing({ loaderData, actionData }: Route.ComponentProps
         </Form>
       )}
 
-      <div className="table-wrapper">
+      <div className="table-wrapper" tabIndex={0}>
         <table className="stack-table billing-table">
           <caption>{b.pay.paidCaption}</caption>
           <thead>

@@ -66,7 +66,7 @@ export default function Inscriptions({ loaderData }: Route.ComponentProps) {
               {enrolments.length === 0 ? (
                 <p>{i.none}</p>
               ) : (
-                <div className="table-wrapper">
+                <div className="table-wrapper" tabIndex={0}>
                   <table className="table stack-table">
                     <caption>{`${i.caption(child.firstName)} – ${i.yearName(year)}`}</caption>
                     <thead>

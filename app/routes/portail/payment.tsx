@@ -106,7 +106,7 @@ export default function Payment({ loaderData, actionData }: Route.ComponentProps
         <li>{r.reference(tx.reference)}</li>
         {view.siblings.length > 1 ? <li>{r.checkout(paidCount, view.siblings.length)}</li> : null}
       </ul>
-      <div className="table-wrapper">
+      <div className="table-wrapper" tabIndex={0}>
         <table className="stack-table recap-table payment-result__table">
           <caption>{forInvoices ? (tx.state === 'paid' ? inv.caption : inv.captionPending) : tx.state === 'paid' ? r.caption : r.captionPending}</caption>
           <thead>
