@@ -13,6 +13,7 @@ import { createBackOfficeServices, type BackOfficeServices } from './back-office
 import { createBookingServices } from './booking-service';
 import { createDossierServices, type DossierServices } from './dossier-services';
 import { createInvoicingServices, type InvoicingServices } from './invoicing-services';
+import { createInvoicingReportServices, type InvoicingReportServices } from './invoicing-report-services';
 import { createPaymentServices, type PaymentServices } from './payments-service';
 import { createReferentialServices } from './referential-services';
 import type { ReferentialService } from '../core/referential/service';
@@ -49,6 +50,8 @@ export interface AppServices {
   backOffice: BackOfficeServices;
   /** Monthly invoicing, the family's account, the régie, SEPA, receivables (server/invoicing-services.ts). */
   invoicing: InvoicingServices;
+  /** Staff reads over invoices and payments: search, exports, revenue (server/invoicing-report-services.ts). */
+  invoicingReports: InvoicingReportServices;
   /** Referential: sites and classes, school years, closure days, activities (server/referential-services.ts). */
   referential: ReferentialService;
 }
@@ -128,6 +131,7 @@ export function createServices(
       publicUrl: config.publicUrl,
       onError: (error, context) => logger.error({ err: error, context }, 'invoicing: reported error'),
     }),
+    invoicingReports: createInvoicingReportServices({ db: handle.db, clock: systemClock }),
     ...createPaymentServices({
       config,
       store,

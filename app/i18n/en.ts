@@ -5,6 +5,7 @@ import { enPlanning } from './en-planning';
 import { enPayments } from './en-payments';
 import { enReferential } from './en-referential';
 import { enOffice } from './en-office';
+import { enInvoicingAdmin } from './en-invoicing-admin';
 import type { Catalog } from './fr';
 
 export const en: Catalog = {
@@ -120,6 +121,7 @@ export const en: Catalog = {
   payments: enPayments,
   dossier: enDossier,
   office: enOffice,
+  invoicingAdmin: enInvoicingAdmin,
   errors: {
     notFoundTitle: 'Page not found',
     notFoundText: 'The page you asked for does not exist or is no longer available.',

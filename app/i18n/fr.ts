@@ -5,6 +5,7 @@ import { frPlanning } from './fr-planning';
 import { frPayments } from './fr-payments';
 import { frReferential } from './fr-referential';
 import { frOffice } from './fr-office';
+import { frInvoicingAdmin } from './fr-invoicing-admin';
 
 /** The source catalog: every word of the interface. `en.ts` must have the same shape (checked by the compiler). */
 export const fr = {
@@ -132,6 +133,7 @@ export const fr = {
   payments: frPayments,
   dossier: frDossier,
   office: frOffice,
+  invoicingAdmin: frInvoicingAdmin,
   errors: {
     notFoundTitle: 'Page introuvable',
     notFoundText: 'La page demandée n’existe pas ou n’est plus disponible.',
