@@ -263,7 +263,7 @@ describe('families: import, accounts, activation', () => {
       await page.goto(`${baseUrl()}/admin/familles?q=Blanchard`);
       await page.getByRole('link', { name: 'Blanchard' }).first().click();
       await page.getByRole('heading', { level: 1, name: 'Famille Blanchard' }).waitFor();
-      for (const section of ['Coordonnées', 'Quotient familial', 'Responsables légaux', 'Enfants', 'Historique des réservations', 'Factures']) {
+      for (const section of ['Coordonnées', 'Quotient familial', 'Responsables légaux', 'Enfants', 'Historique des réservations', 'Facturation']) {
         expect(await page.getByRole('heading', { level: 2, name: section, exact: true }).count(), section).toBe(1);
       }
       expect(await page.getByRole('columnheader', { name: 'Régime' }).count()).toBe(1);
