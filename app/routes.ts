@@ -97,6 +97,14 @@ export default [
     route('titres', 'routes/admin/titles.tsx'),
     route('titres/:file', 'routes/admin/titles-download.ts'),
     route('rapprochement', 'routes/admin/reconciliation.tsx'),
+    // Invoicing, staff side (issue 5): runs, invoices and credit notes, a family's account.
+    route('facturation', 'routes/admin/invoicing.tsx'),
+    route('facturation/:month', 'routes/admin/invoicing-run.tsx'),
+    route('factures', 'routes/admin/invoices.tsx'),
+    route('factures/:invoiceId', 'routes/admin/invoice.tsx'),
+    route('factures/:invoiceId/pdf', 'routes/admin/invoice-pdf.ts'),
+    route('avoirs/:creditNoteId/pdf', 'routes/admin/credit-note-pdf.ts'),
+    route('familles/:familyId/compte', 'routes/admin/family-account.tsx'),
   ]),
 
   route('*', 'routes/public/not-found.tsx'),

@@ -13,6 +13,7 @@ import { createBackOfficeServices, type BackOfficeServices } from './back-office
 import { createBookingServices } from './booking-service';
 import { createDossierServices, type DossierServices } from './dossier-services';
 import { createInvoicingServices, type InvoicingServices } from './invoicing-services';
+import { createInvoicingReportServices, type InvoicingReportServices } from './invoicing-report-services';
 import { createPaymentServices, type PaymentServices } from './payments-service';
 import { createReferentialServices } from './referential-services';
 import { createSepaSettingsServices, type SepaSettingsServices } from './sepa-settings-services';
@@ -52,6 +53,8 @@ export interface AppServices {
   invoicing: InvoicingServices;
   /** The commune's SEPA creditor settings (server/sepa-settings-services.ts). */
   sepaSettings: SepaSettingsServices;
+  /** Staff reads over invoices and payments: search, exports, revenue (server/invoicing-report-services.ts). */
+  invoicingReports: InvoicingReportServices;
   /** Referential: sites and classes, school years, closure days, activities (server/referential-services.ts). */
   referential: ReferentialService;
 }
@@ -132,6 +135,7 @@ export function createServices(
       onError: (error, context) => logger.error({ err: error, context }, 'invoicing: reported error'),
     }),
     sepaSettings: createSepaSettingsServices({ store, clock: systemClock }),
+    invoicingReports: createInvoicingReportServices({ db: handle.db, clock: systemClock }),
     ...createPaymentServices({
       config,
       store,

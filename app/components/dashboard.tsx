@@ -1,5 +1,8 @@
-/** The back office's dashboard: meals booked vs present per site, occupancy vs capacity, waiting lists, revenue (later). */
+/** The back office's dashboard: meals booked vs present per site, occupancy vs capacity, waiting lists, revenue invoiced vs paid. */
+import { Link } from 'react-router';
 import type { MealSeries } from '../../core/backoffice/dashboard';
+import type { RevenueFigures } from '../../core/backoffice/invoicing-reports';
+import { monthLabel } from '../../core/invoicing/month';
 import type { WaitingRow } from '../../core/backoffice/ports';
 import type { OccupancyRow } from '../../core/booking/model';
 import type { PlainDate } from '../../core/calendar/plain-date';
@@ -12,6 +15,8 @@ export interface DashboardData {
   occupancy: { day: PlainDate; rows: OccupancyRow[] } | null;
   waiting: WaitingRow[];
   noSite: boolean;
+  /** Only for the roles that read invoices. */
+  revenue: RevenueFigures | null;
 }
 
 export function Dashboard({ data }: { data: DashboardData }) {
@@ -92,10 +97,46 @@ export function Dashboard({ data }: { data: DashboardData }) {
         )}
       </section>
 
-      <section aria-labelledby="facture-encaisse" className="card">
-        <h2 id="facture-encaisse">{d.revenueTitle}</h2>
-        <p>{d.revenueText}</p>
-      </section>
+      {data.revenue ? <RevenueSection revenue={data.revenue} /> : null}
     </div>
+  );
+}
+
+function RevenueSection({ revenue }: { revenue: RevenueFigures }) {
+  const t = useT();
+  const d = t.backoffice.dashboard;
+  const r = t.invoicingAdmin.dashboard;
+  const money = t.invoicingAdmin.money;
+  const euros = (cents: number) => Math.round(cents / 100);
+  return (
+    <section aria-labelledby="facture-encaisse" className="card">
+      <h2 id="facture-encaisse">{d.revenueTitle}</h2>
+      {revenue.months.length === 0 ? (
+        <p>{r.noRevenue}</p>
+      ) : (
+        <>
+          <GroupedBarChart
+            label={r.revenueChart}
+            categories={revenue.months.map((x) => `${x.month.slice(5, 7)} ${x.month.slice(0, 4)}`)}
+            series={[
+              { name: r.invoiced, tone: 'primary', values: revenue.months.map((x) => euros(x.invoicedCents)) },
+              { name: r.paid, tone: 'secondary', values: revenue.months.map((x) => euros(x.paidCents)) },
+            ]}
+          />
+          <ChartData
+            caption={d.dataTable(r.revenueChart)}
+            columns={[r.month, r.invoiced, r.paid]}
+            rows={revenue.months.map((x) => [monthLabel(x.month), money(x.invoicedCents), money(x.paidCents)])}
+          />
+        </>
+      )}
+      <h3>{r.unpaidTitle}</h3>
+      <p>{r.unpaid(revenue.unpaid.invoices, revenue.unpaid.families, money(revenue.unpaid.openCents))}</p>
+      {revenue.unpaid.invoices > 0 ? (
+        <p>
+          <Link to="/admin/factures?statut=open&retard=1">{r.unpaidLink}</Link>
+        </p>
+      ) : null}
+    </section>
   );
 }

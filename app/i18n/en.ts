@@ -7,6 +7,7 @@ import { enRegie } from './en-regie';
 import { enReferential } from './en-referential';
 import { enOffice } from './en-office';
 import { enBilling } from './en-billing';
+import { enInvoicingAdmin } from './en-invoicing-admin';
 import type { Catalog } from './fr';
 
 export const en: Catalog = {
@@ -122,6 +123,7 @@ export const en: Catalog = {
   dossier: enDossier,
   office: enOffice,
   billing: enBilling,
+  invoicingAdmin: enInvoicingAdmin,
   errors: {
     notFoundTitle: 'Page not found',
     notFoundText: 'The page you asked for does not exist or is no longer available.',

@@ -7,6 +7,7 @@ import { frRegie } from './fr-regie';
 import { frReferential } from './fr-referential';
 import { frOffice } from './fr-office';
 import { frBilling } from './fr-billing';
+import { frInvoicingAdmin } from './fr-invoicing-admin';
 
 /** The source catalog: every word of the interface. `en.ts` must have the same shape (checked by the compiler). */
 export const fr = {
@@ -134,6 +135,7 @@ export const fr = {
   dossier: frDossier,
   office: frOffice,
   billing: frBilling,
+  invoicingAdmin: frInvoicingAdmin,
   errors: {
     notFoundTitle: 'Page introuvable',
     notFoundText: 'La page demandée n’existe pas ou n’est plus disponible.',

@@ -44,6 +44,8 @@ export const PERMISSIONS = {
   'admin.invoices': ['admin', 'agent', 'regisseur'],
   /** The régie: payments at the desk, dockets, SEPA mandates and batches, rejects, titres à émettre, reconciliation. */
   'admin.regie': ['admin', 'regisseur'],
+  /** The exports page (/admin/exports): each dataset then needs its own right, admin.exports or admin.invoices (invoices, payments). */
+  'admin.exports.page': ['admin', 'agent', 'regisseur'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,7 +1,7 @@
 /**
  * The dashboard's figures: meals booked and children present per day and site over the last open days, and the
- * waiting lists. (Occupancy against capacity comes from the booking service's occupancy; revenue arrives with
- * invoicing.) Animateurs see their sites only.
+ * waiting lists. (Occupancy against capacity comes from the booking service's occupancy; revenue from
+ * invoicing-reports.ts.) Animateurs see their sites only.
  */
 import { addDays, parisToday, type PlainDate } from '../calendar';
 import { mealCounts } from './meals';

@@ -15,7 +15,8 @@ import type { Actor, InvoiceRun, InvoicingDeps, InvoicingRepositories, NewInvoic
 
 export const INVOICING_CHUNK = 200;
 export const DEFAULT_DUE_DAYS = 30;
-const LEASE_MS = 60_000;
+/** How long an issuer holds a run after each chunk; past that, another may take it over (a crash). */
+export const RUN_LEASE_MS = 60_000;
 const MAX_LISTED_ANOMALIES = 500;
 
 export type RunError = 'invalid_month' | 'future_month' | 'already_issued' | 'run_in_progress' | 'invalid_due_date' | 'not_found';
@@ -177,7 +178,7 @@ export async function startInvoicing(
   const dueDate =
     input.dueDate === undefined || input.dueDate === '' ? bankingDayOnOrAfter(addDays(issueDate, DEFAULT_DUE_DAYS)) : input.dueDate;
   if (!isPlainDate(dueDate) || dueDate < issueDate || dueDate > addDays(issueDate, 120)) return { ok: false, error: 'invalid_due_date' };
-  const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString();
+  const leaseUntil = new Date(now.getTime() + RUN_LEASE_MS).toISOString();
   const existing = await deps.store.invoicing.findRun(deps.regie, month);
   if (existing?.status === 'done') return { ok: false, error: 'already_issued' };
   if (existing) {
@@ -256,7 +257,7 @@ export async function continueInvoicing(
         run.id,
         { familiesDone: doneAfter, invoicesIssued: issuedBefore + count },
         now,
-        new Date(now.getTime() + LEASE_MS).toISOString(),
+        new Date(now.getTime() + RUN_LEASE_MS).toISOString(),
       );
       return count;
     });

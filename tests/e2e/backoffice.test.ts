@@ -263,7 +263,7 @@ describe('families: import, accounts, activation', () => {
       await page.goto(`${baseUrl()}/admin/familles?q=Blanchard`);
       await page.getByRole('link', { name: 'Blanchard' }).first().click();
       await page.getByRole('heading', { level: 1, name: 'Famille Blanchard' }).waitFor();
-      for (const section of ['Coordonnées', 'Quotient familial', 'Responsables légaux', 'Enfants', 'Historique des réservations', 'Factures']) {
+      for (const section of ['Coordonnées', 'Quotient familial', 'Responsables légaux', 'Enfants', 'Historique des réservations', 'Facturation']) {
         expect(await page.getByRole('heading', { level: 2, name: section, exact: true }).count(), section).toBe(1);
       }
       expect(await page.getByRole('columnheader', { name: 'Régime' }).count()).toBe(1);
@@ -467,7 +467,7 @@ describe('kitchen, exports, dashboard', () => {
         expect(await page.getByRole('table', { name: /^Données : Groupe scolaire Les Lutins/ }).count()).toBe(1);
         expect(await page.getByRole('img', { name: /^Places réservées et capacité/ }).count()).toBe(1);
         expect(await page.getByRole('heading', { level: 2, name: 'Listes d’attente' }).count()).toBe(1);
-        expect(await page.getByText('arrivent avec la facturation').count()).toBe(1);
+        expect(await page.getByRole('heading', { level: 2, name: 'Facturé et encaissé' }).count()).toBe(1);
         if (javaScript) await expectNoAxeViolations(page); // axe runs in the page: JavaScript needed
       } finally {
         await close();

@@ -1,19 +1,22 @@
 /**
  * Staff: a family's file — contact details, QF (billing staff), guardians and their accounts (create, resend the
  * activation link, letter, deactivate, reactivate), children (health data for the roles that need it; reading a
- * PAI is audited), authorised persons, booking history. Requests, invoices and payments come with their issues.
+ * PAI is audited), authorised persons, booking history, billing (Restant dû, open invoices, last payments) for the
+ * roles that read invoices. Requests come with their issue.
  */
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/family';
 import { can } from '../../../core/accounts/permissions';
 import { parisToday } from '../../../core/calendar/paris-time';
 import { DataTable } from '../../components/data-table';
+import { FamilyBillingSection } from '../../components/family-billing';
 import { ErrorSummary, Notice } from '../../components/form';
 import { PageTitle } from '../../components/page-title';
 import { longDay, shortDate } from '../../components/planning/format';
 import { catalogFor, useT } from '../../i18n';
 import backofficeStyles from '../../styles/backoffice.css?url';
 import { idParam, viewerOf } from '../../web/back-office';
+import { loadFamilyBilling } from '../../web/family-billing';
 import { formatParisDateTime } from '../../web/format';
 import { requirePermission } from '../../web/guards';
 
@@ -31,6 +34,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     today: parisToday(context.services.clock.now()),
     manage: can(session.user.role, 'admin.families.manage'),
     notice: NOTICES.find((n) => n === ok) ?? null,
+    billing: await loadFamilyBilling(session, context, family.id),
   };
 }
 
@@ -67,7 +71,7 @@ export default function Family({ loaderData, actionData }: Route.ComponentProps)
   const t = useT();
   const f = t.backoffice.family;
   const c = t.backoffice.common;
-  const { family, manage, notice, today } = loaderData;
+  const { family, manage, notice, today, billing } = loaderData;
   const qfExpired = family.income?.qfValidUntil ? family.income.qfValidUntil < today : false;
   const anyHealth = family.children.some((child) => child.health !== null);
   const anyPai = family.children.some((child) => child.health?.hasPai);
@@ -251,14 +255,7 @@ export default function Family({ loaderData, actionData }: Route.ComponentProps)
         <h2 id="demarches">{f.requests}</h2>
         <p>{c.comingWith(f.requestsLater)}</p>
       </section>
-      <section aria-labelledby="factures" className="card">
-        <h2 id="factures">{f.invoices}</h2>
-        <p>{c.comingWith(f.invoicesLater)}</p>
-      </section>
-      <section aria-labelledby="paiements" className="card">
-        <h2 id="paiements">{f.payments}</h2>
-        <p>{c.comingWith(f.paymentsLater)}</p>
-      </section>
+      {billing ? <FamilyBillingSection familyId={family.id} fileNumber={family.fileNumber} billing={billing} today={today} /> : null}
     </>
   );
 }

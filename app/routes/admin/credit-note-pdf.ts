@@ -1,0 +1,11 @@
+/** Staff: a credit note's PDF (/admin/avoirs/:creditNoteId/pdf), for the roles that read invoices. */
+import type { Route } from './+types/credit-note-pdf';
+import { download, idParam, notFound, requireResourcePermission } from '../../web/back-office';
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  await requireResourcePermission(request, context, 'admin.invoices');
+  const id = idParam(params.creditNoteId);
+  const found = id ? await context.services.invoicing.creditNotePdf(id) : null;
+  if (!found) return notFound();
+  return download(found.pdf, `avoir-${found.reference}.pdf`, 'application/pdf');
+}
