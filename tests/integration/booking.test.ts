@@ -47,7 +47,11 @@ describeEachDialect('booking: planning of the demo family', (getHandle) => {
     expect(byDay.get('2026-12-21')).toMatchObject({ open: false, lock: { reason: 'holiday', detail: 'Vacances de Noël' } });
     expect(byDay.get('2026-12-25')).toMatchObject({ open: false, lock: { reason: 'public_holiday', detail: 'Noël' } });
     expect(planning.periodCostCents).toBe(3 * 235);
-    expect(planning.balanceCents).toBe(0);
+    // The Restant dû: last month's invoice, issued when the demo was seeded, still to pay.
+    const invoices = await s.store.db.selectFrom('invoices').select(['total_cents', 'status']).where('family_id', '=', martin.id).execute();
+    expect(invoices.map((i) => i.status)).toEqual(['open']);
+    expect(invoices[0].total_cents).toBeGreaterThan(0);
+    expect(planning.balanceCents).toBe(Number(invoices[0].total_cents));
     expect(planning.basketLineCount).toBe(0);
     // Thursday 09:00: the Wednesday centre's deadline for next week (Thursday 09:00) has just passed; the canteen's
     // Monday closes at noon.

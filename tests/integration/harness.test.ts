@@ -29,7 +29,8 @@ describeEachDialect('harness databases', (getHandle, dialect) => {
     expect(actual).toBe(dialect);
     await db.insertInto('organisation').values(organisation).execute();
     const rows = await db.selectFrom('organisation').selectAll().execute();
-    expect(rows).toEqual([organisation]);
+    // Columns added by later migrations keep their defaults.
+    expect(rows).toEqual([{ ...organisation, address: '', sepa_creditor_id: null, sepa_iban: null, sepa_bic: null }]);
   });
 
   it('gives each test its own database (the previous test left no row)', async () => {
