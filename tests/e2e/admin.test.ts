@@ -335,13 +335,17 @@ describe('news scheduling and home page order', () => {
 describe('accessibility of the back office (axe-core, WCAG 2.1 A/AA)', () => {
   it('has no violation on any admin page, including error and preview states', async () => {
     const { page, close } = await signedIn('admin');
-    const newsList = await request('/admin/actualites', { cookie: await loginHttp('admin', ip) });
+    const cookie = await loginHttp('admin', ip);
+    const newsList = await request('/admin/actualites', { cookie, localAddress: ip });
     const newsId = /\/admin\/actualites\/([0-9a-f-]{36})/.exec(newsList.text)?.[1];
     expect(newsId).toBeTruthy();
     // Every back-office page the declared route table lists (later issues' pages included), and a news item.
     const paths = Object.keys(ROUTE_ACCESS).filter((p) => p.startsWith('/admin') && !p.includes(':'));
     expect(paths).toEqual(expect.arrayContaining(['/admin', '/admin/actualites', '/admin/documents', '/admin/utilisateurs', '/admin/journal', '/admin/boite-d-envoi']));
     for (const path of [...paths, `/admin/actualites/${newsId}`]) {
+      // Downloads (CSV dockets…) are not pages.
+      const head = await request(path, { cookie, localAddress: ip });
+      if (!String(head.headers['content-type'] ?? '').startsWith('text/html')) continue;
       const res = await page.goto(`${baseUrl()}${path}`);
       expect(res?.status(), path).toBe(200);
       await expectNoAxeViolations(page);
