@@ -13,7 +13,8 @@ export const enPayments: Catalog['payments'] = {
     holdNote: (minutes) =>
       `« Payer » takes you to the payment page; your pay-now days are kept for you ${minutes} minutes and are booked only once the payment is accepted.`,
     runningTitle: 'Payment in progress',
-    running: (amount, until) => `A payment of ${amount} is in progress. The places are kept until ${until}; without payment, the days come back to this summary.`,
+    running: (amount, until) =>
+      `A payment of ${amount} is in progress. The places are kept until ${until}; without payment, the days come back to this summary.`,
     runningCredit: 'A change is being recorded.',
     resume: 'Resume the payment',
     details: 'See the payment',
@@ -28,7 +29,8 @@ export const enPayments: Catalog['payments'] = {
     amount_too_large: 'The amount is above the payment service’s maximum (€100,000).',
     invalid_amount: 'The amount is not valid. Nothing was paid.',
     provider_refused: 'The payment service refused to start the payment. Nothing was charged; your days are still in the summary.',
-    provider_unavailable: 'The payment service does not answer. Nothing was charged; your days are still in the summary. Try again in a few minutes.',
+    provider_unavailable:
+      'The payment service does not answer. Nothing was charged; your days are still in the summary. Try again in a few minutes.',
     bad_request: 'The request is not valid. Nothing was paid.',
   },
   unavailableLine: (reason, child, activity, day) => `${child} – ${activity} – ${day}: ${reason}`,
@@ -117,13 +119,21 @@ export const enPayments: Catalog['payments'] = {
     effectiveFrom: 'Effective date',
     effectiveFromHint: 'A date already used replaces that version; a new date creates another one.',
     bracketsLegend: 'Family quotient brackets (3 to 10)',
-    bracketsHint: 'Each bracket runs from « QF from » up to the next bracket (excluded); the last one is open. Leave unused rows empty. Amounts in euros, e.g. 2.85.',
+    bracketsHint:
+      'Each bracket runs from « QF from » up to the next bracket (excluded); the last one is open. Leave unused rows empty. Amounts in euros, e.g. 2.85.',
     bracket: (rank) => `Bracket ${rank}`,
     qfMin: (rank) => `Bracket ${rank}: QF from (€)`,
     qfTo: (rank) => `Bracket ${rank}: QF up to (€, included; empty for the last one)`,
     unitPrice: (rank) => `Bracket ${rank}: unit price (€)`,
     paiPrice: (rank) => `Bracket ${rank}: PAI price (€, optional)`,
-    bracketColumns: { rank: 'Bracket', qfMin: 'QF from (€)', qfTo: 'QF up to (€, included)', qfRange: 'Family quotient', price: 'Unit price (€)', pai: 'PAI price (€)' },
+    bracketColumns: {
+      rank: 'Bracket',
+      qfMin: 'QF from (€)',
+      qfTo: 'QF up to (€, included)',
+      qfRange: 'Family quotient',
+      price: 'Unit price (€)',
+      pai: 'PAI price (€)',
+    },
     nonResident: 'Non-resident price (€)',
     missingQf: 'Maximum price, without a valid family quotient (€)',
     rulesLegend: 'Rules',
@@ -142,6 +152,11 @@ export const enPayments: Catalog['payments'] = {
     source: 'Source or council decision',
     save: 'Save the grid',
     saved: 'The grid was saved.',
+    impact: (bookings, families, from, until, prepaid) =>
+      `Before saving: this grid will price ${bookings} booking${bookings > 1 ? 's' : ''} of ${families} famil${families > 1 ? 'ies' : 'y'}, from ${from} ${until ? `to ${until}` : 'to the end of the school year'}.` +
+      (prepaid > 0 ? ` ${prepaid} day${prepaid > 1 ? 's' : ''} paid when booked keep${prepaid > 1 ? '' : 's'} their price.` : '') +
+      ' Nothing already invoiced changes. Check, then confirm.',
+    confirmSave: 'Confirm and save the grid',
     back: 'Back to prices',
     preview: 'Example prices with this grid',
     example: (label) => label,
@@ -164,7 +179,17 @@ export const enPayments: Catalog['payments'] = {
     caption: 'Anomalies to handle, newest first',
     captionResolved: 'Handled anomalies',
     empty: 'No anomaly to handle.',
-    columns: { date: 'Date', kind: 'Anomaly', provider: 'Provider', reference: 'Reference', family: 'Family', amount: 'Amount received', expected: 'Amount expected', details: 'Details', action: 'Handling' },
+    columns: {
+      date: 'Date',
+      kind: 'Anomaly',
+      provider: 'Provider',
+      reference: 'Reference',
+      family: 'Family',
+      amount: 'Amount received',
+      expected: 'Amount expected',
+      details: 'Details',
+      action: 'Handling',
+    },
     kinds: {
       unknown_reference: 'Unknown reference',
       amount_mismatch: 'Different amount',

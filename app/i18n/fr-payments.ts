@@ -23,15 +23,18 @@ export const frPayments = {
   },
   errors: {
     not_found: 'Ce paiement ou ce récapitulatif n’existe pas. Rien n’a été payé.',
-    stale_basket: 'Votre récapitulatif a changé entre-temps (dans un autre onglet ou sur un autre appareil). Rien n’a été payé : vérifiez-le puis recommencez.',
+    stale_basket:
+      'Votre récapitulatif a changé entre-temps (dans un autre onglet ou sur un autre appareil). Rien n’a été payé : vérifiez-le puis recommencez.',
     nothing_to_pay: 'Aucune ligne en paiement immédiat dans votre récapitulatif.',
     payment_running: 'Un paiement est déjà en cours pour ce récapitulatif : terminez-le ou attendez la fin du délai.',
     line_unavailable: 'Un des jours ne peut plus être réservé. Rien n’a été payé : retirez-le du récapitulatif puis recommencez.',
     amount_too_small: 'Le montant est inférieur au minimum accepté par le service de paiement. Ajoutez des jours ou payez à la régie.',
     amount_too_large: 'Le montant dépasse le maximum accepté par le service de paiement (100 000 €).',
     invalid_amount: 'Le montant n’est pas valide. Rien n’a été payé.',
-    provider_refused: 'Le service de paiement a refusé de lancer le paiement. Rien n’a été débité ; vos jours sont toujours dans le récapitulatif.',
-    provider_unavailable: 'Le service de paiement ne répond pas. Rien n’a été débité ; vos jours sont toujours dans le récapitulatif. Réessayez dans quelques minutes.',
+    provider_refused:
+      'Le service de paiement a refusé de lancer le paiement. Rien n’a été débité ; vos jours sont toujours dans le récapitulatif.',
+    provider_unavailable:
+      'Le service de paiement ne répond pas. Rien n’a été débité ; vos jours sont toujours dans le récapitulatif. Réessayez dans quelques minutes.',
     bad_request: 'La demande n’est pas valide. Rien n’a été payé.',
   } as Record<string, string>,
   unavailableLine: (reason: string, child: string, activity: string, day: string) => `${child} – ${activity} – ${day} : ${reason}`,
@@ -72,7 +75,14 @@ export const frPayments = {
     nothingBooked: 'Rien n’a été réservé ni débité. Vos jours sont de retour dans votre récapitulatif : vous pouvez payer de nouveau.',
     caption: 'Ce qui a été payé et réservé',
     captionPending: 'Ce qui sera réservé une fois le paiement accepté',
-    columns: { date: 'Date', element: 'Élément', operation: 'Modification', pricing: 'Tarification', amount: 'Montant', outcome: 'Résultat' },
+    columns: {
+      date: 'Date',
+      element: 'Élément',
+      operation: 'Modification',
+      pricing: 'Tarification',
+      amount: 'Montant',
+      outcome: 'Résultat',
+    },
     operation: { add: 'Réservation', cancel: 'Annulation', wait: 'Liste d’attente' } as Record<string, string>,
     outcomes: {
       booked: 'réservé',
@@ -128,7 +138,14 @@ export const frPayments = {
     qfTo: (rank: number) => `Tranche ${rank} : QF jusqu’à (€, inclus ; vide pour la dernière)`,
     unitPrice: (rank: number) => `Tranche ${rank} : prix unitaire (€)`,
     paiPrice: (rank: number) => `Tranche ${rank} : tarif PAI (€, facultatif)`,
-    bracketColumns: { rank: 'Tranche', qfMin: 'QF à partir de (€)', qfTo: 'QF jusqu’à (€, inclus)', qfRange: 'Quotient familial', price: 'Prix unitaire (€)', pai: 'Tarif PAI (€)' },
+    bracketColumns: {
+      rank: 'Tranche',
+      qfMin: 'QF à partir de (€)',
+      qfTo: 'QF jusqu’à (€, inclus)',
+      qfRange: 'Quotient familial',
+      price: 'Prix unitaire (€)',
+      pai: 'Tarif PAI (€)',
+    },
     nonResident: 'Tarif hors commune (€)',
     missingQf: 'Tarif maximum, sans quotient familial valide (€)',
     rulesLegend: 'Règles',
@@ -136,7 +153,10 @@ export const frPayments = {
     siblingFromOptions: { none: 'pas de réduction', 2: '2e enfant', 3: '3e enfant' } as Record<string, string>,
     siblingKind: 'Type de réduction fratrie',
     siblingValue: 'Réduction fratrie (montant en € ou pourcentage)',
-    adjustmentKinds: { none: 'aucune', amount: '+ montant (€)', percent: '+ pourcentage', fixed: 'prix fixe (€)' } as Record<string, string>,
+    adjustmentKinds: { none: 'aucune', amount: '+ montant (€)', percent: '+ pourcentage', fixed: 'prix fixe (€)' } as Record<
+      string,
+      string
+    >,
     reductionKinds: { amount: 'montant (€)', percent: 'pourcentage' } as Record<string, string>,
     lateKind: 'Tarif majoré, réservation hors délai',
     lateValue: 'Majoration hors délai (montant en € ou pourcentage)',
@@ -147,6 +167,13 @@ export const frPayments = {
     source: 'Source ou délibération',
     save: 'Enregistrer la grille',
     saved: 'La grille a été enregistrée.',
+    impact: (bookings: number, families: number, from: string, until: string | null, prepaid: number) =>
+      `Avant d’enregistrer : cette grille tarifera ${bookings} réservation${bookings > 1 ? 's' : ''} de ${families} famille${families > 1 ? 's' : ''}, du ${from} ${until ? `au ${until}` : 'à la fin de l’année scolaire'}.` +
+      (prepaid > 0
+        ? ` ${prepaid} jour${prepaid > 1 ? 's' : ''} déjà payé${prepaid > 1 ? 's' : ''} à la réservation garde${prepaid > 1 ? 'nt' : ''} leur prix.`
+        : '') +
+      ' Rien de ce qui est déjà facturé ne change. Vérifiez, puis confirmez.',
+    confirmSave: 'Confirmer et enregistrer la grille',
     back: 'Retour aux tarifs',
     preview: 'Exemples de prix avec cette grille',
     example: (label: string) => label,
@@ -169,7 +196,17 @@ export const frPayments = {
     caption: 'Anomalies à traiter, de la plus récente à la plus ancienne',
     captionResolved: 'Anomalies traitées',
     empty: 'Aucune anomalie à traiter.',
-    columns: { date: 'Date', kind: 'Anomalie', provider: 'Prestataire', reference: 'Référence', family: 'Famille', amount: 'Montant reçu', expected: 'Montant attendu', details: 'Détails', action: 'Traitement' },
+    columns: {
+      date: 'Date',
+      kind: 'Anomalie',
+      provider: 'Prestataire',
+      reference: 'Référence',
+      family: 'Famille',
+      amount: 'Montant reçu',
+      expected: 'Montant attendu',
+      details: 'Détails',
+      action: 'Traitement',
+    },
     kinds: {
       unknown_reference: 'Référence inconnue',
       amount_mismatch: 'Montant différent',

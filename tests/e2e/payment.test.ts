@@ -70,7 +70,13 @@ async function freeWednesdays(page: Page, need: number): Promise<PlainDate[]> {
     const row = await page.locator(`input[name="all"][data-activity="${WEDNESDAY}"]`).getAttribute('value');
     const boxes = await page
       .locator('input[name="c"]')
-      .evaluateAll((els) => els.map((e) => ({ value: (e as HTMLInputElement).value, disabled: (e as HTMLInputElement).disabled, checked: (e as HTMLInputElement).checked })));
+      .evaluateAll((els) =>
+        els.map((e) => ({
+          value: (e as HTMLInputElement).value,
+          disabled: (e as HTMLInputElement).disabled,
+          checked: (e as HTMLInputElement).checked,
+        })),
+      );
     const days = boxes
       .filter((b) => b.value.startsWith(`${row}:`) && !b.disabled && !b.checked)
       .map((b) => b.value.slice(b.value.indexOf(':') + 1))
@@ -111,7 +117,10 @@ describe('Paiement immédiat on the demo bank', () => {
         await clearBasket(page);
         const days = await freeWednesdays(page, 2);
         await page.goto(`${baseUrl()}/portail/planning?vue=mois&date=${days[0]}&mode=modifier`);
-        await toRecap(page, days.filter((d) => d.slice(0, 7) === days[0].slice(0, 7)));
+        await toRecap(
+          page,
+          days.filter((d) => d.slice(0, 7) === days[0].slice(0, 7)),
+        );
         const booked = days.filter((d) => d.slice(0, 7) === days[0].slice(0, 7));
         // Every price says which rule made it.
         const rows = page.locator('table.recap-table tbody tr');
@@ -158,31 +167,31 @@ describe('Paiement immédiat on the demo bank', () => {
   }
 
   for (const javaScript of [false, true]) {
-  it(`books nothing when the bank refuses, and keeps the basket (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
-    const { page, close } = await parent({ javaScript });
-    try {
-      await clearBasket(page);
-      const [day] = await freeWednesdays(page, 1);
-      await page.goto(`${baseUrl()}/portail/planning?vue=mois&date=${day}&mode=modifier`);
-      await toRecap(page, [day]);
-      await page.getByRole('button', { name: p.recap.pay, exact: true }).click();
-      await page.waitForURL(/\/demo-bank\//);
-      await page.getByRole('button', { name: pay.demoBank.refuse, exact: true }).click();
-      await page.waitForURL(/\/portail\/paiement\//);
-      await page.getByRole('heading', { level: 1, name: pay.result.titles.denied }).waitFor();
-      expect(await page.getByRole('main').textContent()).toContain(pay.result.nothingBooked);
-      await axe(page, javaScript);
-      await page.getByRole('link', { name: pay.result.backToRecap, exact: true }).click();
-      await page.waitForURL(`${baseUrl()}${RECAP}`);
-      const rows = page.locator('table.recap-table tbody tr');
-      expect(await rows.count()).toBe(1);
-      expect(await rows.first().textContent()).toContain(day.split('-').reverse().join('/'));
-      expect(await cellState(page, day)).not.toBe('réservé');
-      await clearBasket(page);
-    } finally {
-      await close();
-    }
-  });
+    it(`books nothing when the bank refuses, and keeps the basket (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
+      const { page, close } = await parent({ javaScript });
+      try {
+        await clearBasket(page);
+        const [day] = await freeWednesdays(page, 1);
+        await page.goto(`${baseUrl()}/portail/planning?vue=mois&date=${day}&mode=modifier`);
+        await toRecap(page, [day]);
+        await page.getByRole('button', { name: p.recap.pay, exact: true }).click();
+        await page.waitForURL(/\/demo-bank\//);
+        await page.getByRole('button', { name: pay.demoBank.refuse, exact: true }).click();
+        await page.waitForURL(/\/portail\/paiement\//);
+        await page.getByRole('heading', { level: 1, name: pay.result.titles.denied }).waitFor();
+        expect(await page.getByRole('main').textContent()).toContain(pay.result.nothingBooked);
+        await axe(page, javaScript);
+        await page.getByRole('link', { name: pay.result.backToRecap, exact: true }).click();
+        await page.waitForURL(`${baseUrl()}${RECAP}`);
+        const rows = page.locator('table.recap-table tbody tr');
+        expect(await rows.count()).toBe(1);
+        expect(await rows.first().textContent()).toContain(day.split('-').reverse().join('/'));
+        expect(await cellState(page, day)).not.toBe('réservé');
+        await clearBasket(page);
+      } finally {
+        await close();
+      }
+    });
   }
 
   it('turns a cancelled paid Wednesday into a credit that pays the next one without a card', async () => {
@@ -230,10 +239,36 @@ describe('Paiement immédiat on the demo bank', () => {
 describe('providers’ endpoints', () => {
   it('answers 4xx to forged notifications and lists them for the régie; the Stripe webhook is off with the demo bank', async () => {
     const forged = '00000000-0000-4000-8000-00000000f0f0';
-    const answer = await request('/api/paiement/demo/notification', { method: 'POST', body: `session=${forged}`, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, sameOrigin: false, localAddress: IP });
+    const answer = await request('/api/paiement/demo/notification', {
+      method: 'POST',
+      body: `session=${forged}`,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      sameOrigin: false,
+      localAddress: IP,
+    });
     expect(answer.status).toBe(404);
-    expect((await request('/api/paiement/demo/notification', { method: 'POST', body: 'session=<x>', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, sameOrigin: false, localAddress: IP })).status).toBe(400);
-    expect((await request('/api/paiement/stripe/webhook', { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': 't=1,v1=forged' }, sameOrigin: false, localAddress: IP })).status).toBe(404);
+    expect(
+      (
+        await request('/api/paiement/demo/notification', {
+          method: 'POST',
+          body: 'session=<x>',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          sameOrigin: false,
+          localAddress: IP,
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await request('/api/paiement/stripe/webhook', {
+          method: 'POST',
+          body: '{}',
+          headers: { 'Content-Type': 'application/json', 'Stripe-Signature': 't=1,v1=forged' },
+          sameOrigin: false,
+          localAddress: IP,
+        })
+      ).status,
+    ).toBe(404);
     expect((await request('/api/paiement/retour/00000000-0000-4000-8000-000000000000', { localAddress: IP })).status).toBe(404);
     // The régisseur sees it, marks it handled.
     const { context, page } = await openPage(browser);
@@ -249,7 +284,10 @@ describe('providers’ endpoints', () => {
       expect(await page.title()).toMatch(/^Erreur : /);
       await expectNoAxeViolations(page);
       await page.locator('tr', { hasText: forged }).getByRole('textbox').fill('Notification forgée : aucune somme reçue.');
-      await page.locator('tr', { hasText: forged }).getByRole('button', { name: new RegExp(`^${pay.anomalies.resolve}`) }).click();
+      await page
+        .locator('tr', { hasText: forged })
+        .getByRole('button', { name: new RegExp(`^${pay.anomalies.resolve}`) })
+        .click();
       await page.waitForURL(/ok=1/);
       await expect.poll(() => page.locator('tr', { hasText: forged }).count(), { timeout: 10_000 }).toBe(0);
     } finally {
@@ -267,10 +305,16 @@ describe('staff: price grids', () => {
         await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: pay.menu.prices, exact: true }).click();
         await page.waitForURL(`${baseUrl()}/admin/tarifs`);
         await axe(page, javaScript);
-        await page.locator('tr', { has: page.getByRole('rowheader', { name: WEDNESDAY, exact: true }) }).last().getByRole('link').click();
+        await page
+          .locator('tr', { has: page.getByRole('rowheader', { name: WEDNESDAY, exact: true }) })
+          .last()
+          .getByRole('link')
+          .click();
         await page.waitForURL(/activite=/);
         await page.getByRole('heading', { level: 1, name: new RegExp(`^Tarifs – ${WEDNESDAY}`) }).waitFor();
-        expect(await page.getByRole('region', { name: pay.prices.preview }).textContent()).toContain('Tarif QF 3 (640–859\u00A0€)\u00A0: 5,40\u00A0€');
+        expect(await page.getByRole('region', { name: pay.prices.preview }).textContent()).toContain(
+          'Tarif QF 3 (640–859\u00A0€)\u00A0: 5,40\u00A0€',
+        );
         await axe(page, javaScript);
         // Bracket 2 now reaching into bracket 3: an overlap, refused with the error summary.
         const to2 = page.getByLabel(pay.prices.qfTo(2), { exact: true });
@@ -289,9 +333,18 @@ describe('staff: price grids', () => {
         await page.getByRole('alert').filter({ hasText: pay.prices.moneyErrors.too_many_decimals }).waitFor();
         await page.getByLabel(pay.prices.nonResident, { exact: true }).fill('16,00');
         await page.getByRole('button', { name: pay.prices.save, exact: true }).click();
+        // The Wednesdays already booked are priced by this version: what it affects is shown before it is saved.
+        await page.getByRole('button', { name: pay.prices.confirmSave, exact: true }).waitFor();
+        expect(await page.getByRole('main').textContent()).toMatch(
+          /Avant d’enregistrer : cette grille tarifera \d+ réservations? de \d+ familles?, du 01\/09\/2026/,
+        );
+        await axe(page, javaScript);
+        await page.getByRole('button', { name: pay.prices.confirmSave, exact: true }).click();
         await page.waitForURL(/ok=1/);
         await page.getByRole('status').filter({ hasText: pay.prices.saved }).waitFor();
-        expect(await page.getByRole('region', { name: pay.prices.preview }).textContent()).toContain('Tarif hors commune\u00A0: 16,00\u00A0€');
+        expect(await page.getByRole('region', { name: pay.prices.preview }).textContent()).toContain(
+          'Tarif hors commune\u00A0: 16,00\u00A0€',
+        );
       } finally {
         await context.close();
       }

@@ -330,6 +330,63 @@ describeEachDialect('invoicing: the régie, credit notes and the account', (getH
     expect(restantDu(after.owedOnInvoicesCents, after.creditCents)).toBe(after.restantDuCents);
   });
 
+  it('price grids: never from a day already invoiced; a version pricing booked days is saved only once its impact was shown', async () => {
+    const { db, f } = await issued();
+    await createBooking(db, {
+      child_id: f.child.id,
+      activity_id: f.activity.id,
+      day: '2026-12-03',
+      status: 'reserved',
+      unit_price_cents: MEAL_CENTS,
+    });
+    const { prices } = paymentServices(getHandle());
+    const grid = {
+      brackets: [
+        { rank: 1, qfMin: 0, qfMax: 800, unitPriceCents: 100 },
+        { rank: 2, qfMin: 800, qfMax: 1600, unitPriceCents: 320 },
+        { rank: 3, qfMin: 1600, qfMax: null, unitPriceCents: 400 },
+      ],
+      nonResidentCents: 600,
+      missingQfCents: 400,
+    };
+    const before = (await prices.activity(f.activity.id))!.grids.length;
+    const invoiced = await prices.save({ activityId: f.activity.id, effectiveFrom: '2026-11-20', grid, actor: staff });
+    expect(invoiced).toEqual({
+      ok: false,
+      issues: [
+        {
+          field: 'effectiveFrom',
+          message: 'Les jours jusqu’au 30/11/2026 sont déjà facturés : la grille doit entrer en vigueur après cette date.',
+        },
+      ],
+    });
+    const shown = await prices.save({ activityId: f.activity.id, effectiveFrom: '2026-12-01', grid, actor: staff });
+    if (shown.ok || !('impact' in shown)) throw new Error(JSON.stringify(shown));
+    expect(shown.impact).toMatchObject({ from: '2026-12-01', until: null, bookings: 1, families: 1, prepaid: 0 });
+    // A confirmation for another grid does not save this one.
+    const changed = { ...grid, nonResidentCents: 700 };
+    expect(
+      await prices.save({
+        activityId: f.activity.id,
+        effectiveFrom: '2026-12-01',
+        grid: changed,
+        confirmation: shown.impact.confirmation,
+        actor: staff,
+      }),
+    ).toMatchObject({ ok: false, impact: { bookings: 1 } });
+    expect((await prices.activity(f.activity.id))!.grids).toHaveLength(before);
+    expect(
+      await prices.save({
+        activityId: f.activity.id,
+        effectiveFrom: '2026-12-01',
+        grid,
+        confirmation: shown.impact.confirmation,
+        actor: staff,
+      }),
+    ).toMatchObject({ ok: true });
+    expect((await prices.activity(f.activity.id))!.grids.map((g) => g.effectiveFrom)).toEqual(['2026-09-01', '2026-12-01']);
+  });
+
   it('pays two invoices at once online; another family’s invoice is refused and changes nothing', async () => {
     const { db, f, october, november } = await issued();
     const p = paymentServices(getHandle());

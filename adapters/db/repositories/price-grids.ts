@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { endOfMonth, type PlainDate } from '../../../core/calendar';
 import type { PriceGridRecord } from '../../../core/booking/ports';
 import type { PriceRules } from '../../../core/pricing/grid';
 import type { GridActivity, PriceGridRepository, StoredGrid } from '../../../core/pricing/grid-editor';
@@ -18,15 +19,20 @@ export function parseRules(text: string | null | undefined): Partial<PriceRules>
 
 /** Price grids and their brackets, for the staff editor (the planning reads them through planningRepository). */
 export function priceGridRepository(db: Kysely<Database>): PriceGridRepository {
-
   async function load(activityIds?: string[]): Promise<GridActivity[]> {
     let query = db
       .selectFrom('activities')
       .innerJoin('sites', 'sites.id', 'activities.site_id')
       .innerJoin('school_years', 'school_years.id', 'activities.school_year_id')
       .select([
-        'activities.id', 'activities.name', 'activities.kind', 'activities.billing_mode', 'activities.school_year_id', 'sites.name as site_name',
-        'school_years.starts_on', 'school_years.ends_on',
+        'activities.id',
+        'activities.name',
+        'activities.kind',
+        'activities.billing_mode',
+        'activities.school_year_id',
+        'sites.name as site_name',
+        'school_years.starts_on',
+        'school_years.ends_on',
       ]);
     if (activityIds) query = query.where('activities.id', 'in', activityIds);
     const activities = await query.orderBy('school_years.starts_on', 'desc').orderBy('sites.name').orderBy('activities.name').execute();
@@ -34,11 +40,24 @@ export function priceGridRepository(db: Kysely<Database>): PriceGridRepository {
     const grids = await db
       .selectFrom('price_grids')
       .selectAll()
-      .where('activity_id', 'in', activities.map((a) => a.id))
+      .where(
+        'activity_id',
+        'in',
+        activities.map((a) => a.id),
+      )
       .orderBy('effective_from')
       .execute();
     const brackets = grids.length
-      ? await db.selectFrom('price_brackets').selectAll().where('price_grid_id', 'in', grids.map((g) => g.id)).orderBy('rank').execute()
+      ? await db
+          .selectFrom('price_brackets')
+          .selectAll()
+          .where(
+            'price_grid_id',
+            'in',
+            grids.map((g) => g.id),
+          )
+          .orderBy('rank')
+          .execute()
       : [];
     return activities.map((a) => ({
       id: a.id,
@@ -72,6 +91,34 @@ export function priceGridRepository(db: Kysely<Database>): PriceGridRepository {
 
     async activity(activityId) {
       return (await load([activityId]))[0] ?? null;
+    },
+
+    async lastInvoicedDay(activityId) {
+      const row = await db
+        .selectFrom('invoice_lines')
+        .innerJoin('invoices', 'invoices.id', 'invoice_lines.invoice_id')
+        .select((eb) => eb.fn.max('invoices.month').as('month'))
+        .where('invoice_lines.activity_id', '=', activityId)
+        .executeTakeFirst();
+      return row?.month ? endOfMonth(`${row.month}-01` as PlainDate) : null;
+    },
+
+    async impact(activityId, from, until) {
+      let query = db
+        .selectFrom('bookings')
+        .innerJoin('children', 'children.id', 'bookings.child_id')
+        .innerJoin('activities', 'activities.id', 'bookings.activity_id')
+        .select((eb) => [
+          eb.fn.countAll<number | string>().as('bookings'),
+          eb.fn.count<number | string>('children.family_id').distinct().as('families'),
+          sql<number | string>`sum(case when activities.billing_mode = 'prepaid' then 1 else 0 end)`.as('prepaid'),
+        ])
+        .where('bookings.activity_id', '=', activityId)
+        .where('bookings.status', '=', 'reserved')
+        .where('bookings.day', '>=', from);
+      if (until) query = query.where('bookings.day', '<=', until);
+      const row = await query.executeTakeFirstOrThrow();
+      return { bookings: Number(row.bookings), families: Number(row.families), prepaid: Number(row.prepaid ?? 0) };
     },
 
     async save(input, now) {
@@ -152,7 +199,11 @@ export async function loadPriceGridRecords(db: Kysely<Database>, activityIds: re
   const brackets = await db
     .selectFrom('price_brackets')
     .select(['price_grid_id', 'rank', 'qf_min', 'qf_max', 'unit_price_cents', 'pai_cents'])
-    .where('price_grid_id', 'in', grids.map((g) => g.id))
+    .where(
+      'price_grid_id',
+      'in',
+      grids.map((g) => g.id),
+    )
     .orderBy('rank')
     .execute();
   return grids.map((g): PriceGridRecord => ({
@@ -168,7 +219,14 @@ export async function loadPriceGridRecords(db: Kysely<Database>, activityIds: re
 
 /** A grid's brackets as the pricing rules read them (PostgreSQL may hand back numeric columns as strings). */
 function bracketsOf(
-  rows: readonly { price_grid_id: string; rank: number; qf_min: number; qf_max: number | null; unit_price_cents: number; pai_cents?: number | null }[],
+  rows: readonly {
+    price_grid_id: string;
+    rank: number;
+    qf_min: number;
+    qf_max: number | null;
+    unit_price_cents: number;
+    pai_cents?: number | null;
+  }[],
   gridId: string,
 ) {
   return rows

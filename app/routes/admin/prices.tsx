@@ -1,9 +1,10 @@
 /**
- * Staff: price grids (a minimal editor until the back-office issue brings the referential). /admin/tarifs lists the
+ * Staff: price grids (reached from the referential's activity pages). /admin/tarifs lists the
  * activities and their grid versions; ?activite=<id>[&grille=<id>] edits one: effective date, 3 to 10 QF brackets
  * (from – to, unit price, PAI price), non-resident and maximum prices, sibling reduction, tarif majoré, PAI and
  * absence penalty. Gaps and overlaps between brackets, unreadable amounts (-1, 1e309, 12,505) are refused with the
- * RGAA error pattern; examples show the rule each price comes from (core/pricing explain).
+ * RGAA error pattern; examples show the rule each price comes from (core/pricing explain). A version that would price
+ * booked days shows how many (and whose) before it is saved; none may start on a day already invoiced.
  */
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/prices';
@@ -24,7 +25,8 @@ const ROWS = Array.from({ length: MAX_BRACKETS }, (_, i) => i + 1);
 
 type Values = Record<string, string>;
 
-const euros = (cents: number | null | undefined) => (cents === null || cents === undefined ? '' : `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`);
+const euros = (cents: number | null | undefined) =>
+  cents === null || cents === undefined ? '' : `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
 
 function valuesOf(grid: StoredGrid | null, activity: GridActivity): Values {
   const values: Values = { effectiveFrom: grid?.effectiveFrom ?? activity.schoolYearStartsOn, source: grid?.source ?? '' };
@@ -41,7 +43,10 @@ function valuesOf(grid: StoredGrid | null, activity: GridActivity): Values {
   values.siblingFrom = rules.sibling ? String(rules.sibling.fromRank) : 'none';
   values.siblingKind = rules.sibling?.kind ?? 'percent';
   values.siblingValue = rules.sibling ? (rules.sibling.kind === 'percent' ? String(rules.sibling.value) : euros(rules.sibling.value)) : '';
-  for (const [key, adjustment] of [['late', rules.lateBooking], ['unbooked', rules.unbookedAttendance]] as const) {
+  for (const [key, adjustment] of [
+    ['late', rules.lateBooking],
+    ['unbooked', rules.unbookedAttendance],
+  ] as const) {
     values[`${key}Kind`] = adjustment?.kind ?? 'none';
     values[`${key}Value`] = !adjustment ? '' : adjustment.kind === 'percent' ? String(adjustment.percent) : euros(adjustment.cents);
   }
@@ -103,13 +108,22 @@ function parseForm(form: FormData, c: Catalog['payments']['prices']): { values: 
   });
   const nonResidentCents = money('nonResident');
   const missingQfCents = money('missingQf');
-  const rules: Partial<PriceRules> = { sibling: null, lateBooking: null, unbookedAttendance: null, paiCents: money('pai', true), absencePenaltyCents: money('absencePenalty', true) };
+  const rules: Partial<PriceRules> = {
+    sibling: null,
+    lateBooking: null,
+    unbookedAttendance: null,
+    paiCents: money('pai', true),
+    absencePenaltyCents: money('absencePenalty', true),
+  };
   if (values.siblingFrom === '2' || values.siblingFrom === '3') {
     const kind = values.siblingKind === 'amount' ? 'amount' : 'percent';
     const value = kind === 'percent' ? integer('siblingValue', c.percentError) : money('siblingValue');
     if (value !== null) rules.sibling = { fromRank: values.siblingFrom === '2' ? 2 : 3, kind, value };
   }
-  for (const [key, rule] of [['late', 'lateBooking'], ['unbooked', 'unbookedAttendance']] as const) {
+  for (const [key, rule] of [
+    ['late', 'lateBooking'],
+    ['unbooked', 'unbookedAttendance'],
+  ] as const) {
     const kind = values[`${key}Kind`];
     if (kind !== 'amount' && kind !== 'percent' && kind !== 'fixed') continue;
     let adjustment: Adjustment | null = null;
@@ -127,8 +141,16 @@ function parseForm(form: FormData, c: Catalog['payments']['prices']): { values: 
 }
 
 const ISSUE_FIELDS: Record<string, string> = {
-  brackets: 'qfMin-1', nonResident: 'nonResident', missingQf: 'missingQf', sibling: 'siblingValue', lateBooking: 'lateValue',
-  unbookedAttendance: 'unbookedValue', pai: 'pai', absencePenalty: 'absencePenalty', effectiveFrom: 'effectiveFrom', activity: 'effectiveFrom',
+  brackets: 'qfMin-1',
+  nonResident: 'nonResident',
+  missingQf: 'missingQf',
+  sibling: 'siblingValue',
+  lateBooking: 'lateValue',
+  unbookedAttendance: 'unbookedValue',
+  pai: 'pai',
+  absencePenalty: 'absencePenalty',
+  effectiveFrom: 'effectiveFrom',
+  activity: 'effectiveFrom',
 };
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -142,7 +164,17 @@ export async function action({ request, context }: Route.ActionArgs) {
   const effectiveFrom = (values.effectiveFrom ?? '').trim();
   if (!isPlainDate(effectiveFrom)) errors.effectiveFrom = c.effectiveFromError;
   if (!grid || Object.keys(errors).length > 0) return data({ values, errors }, { status: 400 });
-  const saved = await context.services.prices.save({ activityId: activity.id, effectiveFrom, grid, source: values.source?.trim() || undefined, actor: actorOf(session, context) });
+  const confirmation = form.get('confirmation');
+  const saved = await context.services.prices.save({
+    activityId: activity.id,
+    effectiveFrom,
+    grid,
+    source: values.source?.trim() || undefined,
+    confirmation: typeof confirmation === 'string' ? confirmation : undefined,
+    actor: actorOf(session, context),
+  });
+  // Future bookings would be priced by it: show what it affects, save on confirmation.
+  if (!saved.ok && 'impact' in saved) return data({ values, impact: saved.impact });
   if (!saved.ok) {
     const issueErrors: FieldErrors = {};
     for (const issue of saved.issues) {
@@ -163,14 +195,21 @@ export default function Prices({ loaderData, actionData }: Route.ComponentProps)
         <PageTitle title={c.title} />
         <h1>{c.title}</h1>
         <p>{c.intro}</p>
-        <DataTable caption={c.caption} columns={[c.columns.activity, c.columns.site, c.columns.year, c.columns.billing, c.columns.grids, c.columns.edit]}>
+        <DataTable
+          caption={c.caption}
+          columns={[c.columns.activity, c.columns.site, c.columns.year, c.columns.billing, c.columns.grids, c.columns.edit]}
+        >
           {loaderData.activities.map((activity) => (
             <tr key={activity.id}>
               <th scope="row">{activity.name}</th>
               <td>{activity.siteName}</td>
               <td>{t.planning.schoolYear(activity.schoolYearId)}</td>
               <td>{t.planning.billing[activity.billingMode as 'prepaid' | 'invoice'] ?? activity.billingMode}</td>
-              <td>{activity.grids.length === 0 ? c.noGrid : activity.grids.map((g) => c.gridSummary(g.effectiveFrom.split('-').reverse().join('/'), g.brackets.length)).join(' ; ')}</td>
+              <td>
+                {activity.grids.length === 0
+                  ? c.noGrid
+                  : activity.grids.map((g) => c.gridSummary(g.effectiveFrom.split('-').reverse().join('/'), g.brackets.length)).join(' ; ')}
+              </td>
               <td>
                 <Link to={`${PATH}?activite=${encodeURIComponent(activity.id)}`}>
                   {t.payments.menu.prices}
@@ -185,13 +224,28 @@ export default function Prices({ loaderData, actionData }: Route.ComponentProps)
   }
   const { activity, grid, saved } = loaderData;
   const values: Values = actionData?.values ?? loaderData.values;
-  const errors: FieldErrors | undefined = actionData?.errors;
+  const errors: FieldErrors | undefined = actionData && 'errors' in actionData ? actionData.errors : undefined;
+  const impact = actionData && 'impact' in actionData ? actionData.impact : undefined;
+  const day = (d: string) => d.split('-').reverse().join('/');
   const title = c.editTitle(`${activity.name} (${t.planning.schoolYear(activity.schoolYearId)})`);
   const err = (field: string) => errors?.[field];
   const labels: Record<string, string> = {
-    effectiveFrom: c.effectiveFrom, nonResident: c.nonResident, missingQf: c.missingQf, siblingValue: c.siblingValue, lateValue: c.lateValue,
-    unbookedValue: c.unbookedValue, pai: c.pai, absencePenalty: c.absencePenalty,
-    ...Object.fromEntries(ROWS.flatMap((rank) => [[`qfMin-${rank}`, c.qfMin(rank)], [`qfTo-${rank}`, c.qfTo(rank)], [`price-${rank}`, c.unitPrice(rank)], [`pai-${rank}`, c.paiPrice(rank)]])),
+    effectiveFrom: c.effectiveFrom,
+    nonResident: c.nonResident,
+    missingQf: c.missingQf,
+    siblingValue: c.siblingValue,
+    lateValue: c.lateValue,
+    unbookedValue: c.unbookedValue,
+    pai: c.pai,
+    absencePenalty: c.absencePenalty,
+    ...Object.fromEntries(
+      ROWS.flatMap((rank) => [
+        [`qfMin-${rank}`, c.qfMin(rank)],
+        [`qfTo-${rank}`, c.qfTo(rank)],
+        [`price-${rank}`, c.unitPrice(rank)],
+        [`pai-${rank}`, c.paiPrice(rank)],
+      ]),
+    ),
   };
   const examples = grid && !actionData ? exampleLabels(grid) : [];
   return (
@@ -203,13 +257,21 @@ export default function Prices({ loaderData, actionData }: Route.ComponentProps)
       <h1>{title}</h1>
       <ErrorSummary errors={errors} labels={labels} />
       {saved && !errors ? <Notice tone="success">{c.saved}</Notice> : null}
+      {impact ? (
+        <Notice>
+          {c.impact(impact.bookings, impact.families, day(impact.from), impact.until ? day(impact.until) : null, impact.prepaid)}
+        </Notice>
+      ) : null}
       {activity.grids.length > 0 ? (
         <nav aria-label={c.versions} className="grid-versions">
           <h2>{c.versions}</h2>
           <ul>
             {activity.grids.map((g) => (
               <li key={g.id}>
-                <Link to={`${PATH}?activite=${encodeURIComponent(activity.id)}&grille=${encodeURIComponent(g.id)}`} aria-current={g.id === grid?.id ? 'page' : undefined}>
+                <Link
+                  to={`${PATH}?activite=${encodeURIComponent(activity.id)}&grille=${encodeURIComponent(g.id)}`}
+                  aria-current={g.id === grid?.id ? 'page' : undefined}
+                >
                   {c.version(g.effectiveFrom.split('-').reverse().join('/'))}
                 </Link>
               </li>
@@ -228,7 +290,15 @@ export default function Prices({ loaderData, actionData }: Route.ComponentProps)
         </section>
       ) : null}
       <Form method="post" className="grid-editor" key={`${grid?.id ?? 'new'}-${actionData ? 'posted' : 'loaded'}`}>
-        <TextField name="effectiveFrom" label={c.effectiveFrom} hint={c.effectiveFromHint} type="date" defaultValue={values.effectiveFrom ?? ''} error={err('effectiveFrom')} required />
+        <TextField
+          name="effectiveFrom"
+          label={c.effectiveFrom}
+          hint={c.effectiveFromHint}
+          type="date"
+          defaultValue={values.effectiveFrom ?? ''}
+          error={err('effectiveFrom')}
+          required
+        />
         <TextField name="source" label={c.source} defaultValue={values.source ?? ''} maxLength={200} />
         <fieldset>
           <legend>{c.bracketsLegend}</legend>
@@ -277,8 +347,20 @@ export default function Prices({ loaderData, actionData }: Route.ComponentProps)
               </tbody>
             </table>
           </div>
-          <TextField name="nonResident" label={c.nonResident} defaultValue={values.nonResident ?? ''} error={err('nonResident')} inputMode="decimal" />
-          <TextField name="missingQf" label={c.missingQf} defaultValue={values.missingQf ?? ''} error={err('missingQf')} inputMode="decimal" />
+          <TextField
+            name="nonResident"
+            label={c.nonResident}
+            defaultValue={values.nonResident ?? ''}
+            error={err('nonResident')}
+            inputMode="decimal"
+          />
+          <TextField
+            name="missingQf"
+            label={c.missingQf}
+            defaultValue={values.missingQf ?? ''}
+            error={err('missingQf')}
+            inputMode="decimal"
+          />
         </fieldset>
         <fieldset>
           <legend>{c.rulesLegend}</legend>
@@ -297,10 +379,20 @@ export default function Prices({ loaderData, actionData }: Route.ComponentProps)
                 </option>
               ))}
             </SelectField>
-            <TextField name="siblingValue" label={c.siblingValue} defaultValue={values.siblingValue ?? ''} error={err('siblingValue')} inputMode="decimal" />
+            <TextField
+              name="siblingValue"
+              label={c.siblingValue}
+              defaultValue={values.siblingValue ?? ''}
+              error={err('siblingValue')}
+              inputMode="decimal"
+            />
             {(['late', 'unbooked'] as const).map((key) => (
               <div key={key}>
-                <SelectField name={`${key}Kind`} label={key === 'late' ? c.lateKind : c.unbookedKind} defaultValue={values[`${key}Kind`] ?? 'none'}>
+                <SelectField
+                  name={`${key}Kind`}
+                  label={key === 'late' ? c.lateKind : c.unbookedKind}
+                  defaultValue={values[`${key}Kind`] ?? 'none'}
+                >
                   {['none', 'amount', 'percent', 'fixed'].map((v) => (
                     <option key={v} value={v}>
                       {c.adjustmentKinds[v]}
@@ -317,11 +409,18 @@ export default function Prices({ loaderData, actionData }: Route.ComponentProps)
               </div>
             ))}
             <TextField name="pai" label={c.pai} defaultValue={values.pai ?? ''} error={err('pai')} inputMode="decimal" />
-            <TextField name="absencePenalty" label={c.absencePenalty} defaultValue={values.absencePenalty ?? ''} error={err('absencePenalty')} inputMode="decimal" />
+            <TextField
+              name="absencePenalty"
+              label={c.absencePenalty}
+              defaultValue={values.absencePenalty ?? ''}
+              error={err('absencePenalty')}
+              inputMode="decimal"
+            />
           </div>
         </fieldset>
+        {impact ? <input type="hidden" name="confirmation" value={impact.confirmation} /> : null}
         <button type="submit" className="button">
-          {c.save}
+          {impact ? c.confirmSave : c.save}
         </button>
       </Form>
     </>
