@@ -1,11 +1,11 @@
 /**
  * The demo's billing history: the SEPA creditor identity of the régie, a signed mandate for one family, and last
- * month's invoices issued by the real monthly run — as if the town hall had invoiced before the demo began (their
- * e-mails are not sent again). This month's run is left to the agent (or `npm run tartine -- invoices:run`).
+ * month's invoices issued by the real monthly run on the first of this month — as if the town hall had invoiced before
+ * the demo began (their e-mails are not sent again). This month's run is left to the agent (or `npm run tartine -- invoices:run`).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../adapters/db/schema';
-import { addMonths, parisToday, startOfMonth } from '../../core/calendar';
+import { addMonths, parisToday, parisWallClockToInstant, startOfMonth } from '../../core/calendar';
 import { monthOf } from '../../core/invoicing/month';
 import { createMandate } from '../../core/invoicing/sepa';
 import { createInvoicingServices } from '../invoicing-services';
@@ -21,9 +21,11 @@ export async function seedDemoInvoices(db: Kysely<Database>, now: Date, mandateF
     .updateTable('organisation')
     .set({ sepa_creditor_id: DEMO_SEPA.creditorId, sepa_iban: DEMO_SEPA.iban, sepa_bic: DEMO_SEPA.bic })
     .execute();
+  // Last month was invoiced on the first of this month (or now, if that is earlier), as a town hall does.
+  const invoicedAt = new Date(Math.min(now.getTime(), parisWallClockToInstant(startOfMonth(parisToday(now)), '09:00').getTime()));
   const invoicing = createInvoicingServices({
     store: { db },
-    clock: { now: () => now },
+    clock: { now: () => invoicedAt },
     mailer: { send: async () => undefined },
     publicUrl: '',
   });
