@@ -9,6 +9,7 @@ import { PageTitle } from '../../components/page-title';
 import { useT } from '../../i18n';
 import regieStyles from '../../styles/regie.css?url';
 import { requirePermission } from '../../web/guards';
+import { DataTable } from '../../components/data-table';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: regieStyles }];
 
@@ -90,34 +91,20 @@ export default function Reconciliation({ loaderData }: Route.ComponentProps) {
         {partlyPaid.length === 0 ? (
           <p>{r.noPartly}</p>
         ) : (
-          <div className="table-wrapper" tabIndex={0}>
-            <table className="table">
-              <caption>{r.partlyCaption}</caption>
-              <thead>
-                <tr>
-                  {Object.values(r.partlyColumns).map((label) => (
-                    <th scope="col" key={label}>
-                      {label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {partlyPaid.map((i) => (
-                  <tr key={i.id}>
-                    <th scope="row">
-                      <Link to={`/admin/regie/familles/${i.familyId}`}>{i.reference}</Link>
-                    </th>
-                    <td>{i.payerName}</td>
-                    <td>{i.month}</td>
-                    <td className="num">{money(i.totalCents)}</td>
-                    <td className="num">{money(i.paidCents)}</td>
-                    <td className="num">{money(i.openCents)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={r.partlyCaption} columns={Object.values(r.partlyColumns)}>
+            {partlyPaid.map((i) => (
+              <tr key={i.id}>
+                <th scope="row">
+                  <Link to={`/admin/regie/familles/${i.familyId}`}>{i.reference}</Link>
+                </th>
+                <td>{i.payerName}</td>
+                <td>{i.month}</td>
+                <td className="num">{money(i.totalCents)}</td>
+                <td className="num">{money(i.paidCents)}</td>
+                <td className="num">{money(i.openCents)}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </>

@@ -13,6 +13,7 @@ import { catalogFor, useT } from '../../i18n';
 import regieStyles from '../../styles/regie.css?url';
 import { requirePermission } from '../../web/guards';
 import { monthParam } from '../../web/regie';
+import { DataTable } from '../../components/data-table';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: regieStyles }];
 
@@ -125,34 +126,20 @@ function PaymentsTable({
     withReason ? c.reason : c.credited,
   ];
   return (
-    <div className="table-wrapper" tabIndex={0}>
-      <table className="table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th scope="col" key={column}>
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((p) => (
-            <tr key={p.id}>
-              <th scope="row">{p.receiptNumber}</th>
-              <td>{p.receivedOn}</td>
-              <td>{p.familyName}</td>
-              <td>{p.fileNumber}</td>
-              <td>{t.regie.methods[p.method] ?? p.method}</td>
-              <td>{p.reference || '—'}</td>
-              <td>{p.payerName}</td>
-              <td className="num">{money(p.amountCents)}</td>
-              <td>{withReason ? p.cancelReason : p.creditedCents > 0 ? money(p.creditedCents) : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={caption} columns={columns}>
+      {rows.map((p) => (
+        <tr key={p.id}>
+          <th scope="row">{p.receiptNumber}</th>
+          <td>{p.receivedOn}</td>
+          <td>{p.familyName}</td>
+          <td>{p.fileNumber}</td>
+          <td>{t.regie.methods[p.method] ?? p.method}</td>
+          <td>{p.reference || '—'}</td>
+          <td>{p.payerName}</td>
+          <td className="num">{money(p.amountCents)}</td>
+          <td>{withReason ? p.cancelReason : p.creditedCents > 0 ? money(p.creditedCents) : '—'}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -12,6 +12,7 @@ import regieStyles from '../../styles/regie.css?url';
 import { idParam } from '../../web/back-office';
 import { actorOf, requirePermission } from '../../web/guards';
 import { notFoundPage, shortDate } from '../../web/regie';
+import { DataTable } from '../../components/data-table';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: regieStyles }];
 
@@ -83,33 +84,19 @@ export default function SepaBatch({ loaderData, actionData }: Route.ComponentPro
           {b.download}
         </a>
       </p>
-      <div className="table-wrapper" tabIndex={0}>
-        <table className="table">
-          <caption>{b.debitsCaption}</caption>
-          <thead>
-            <tr>
-              {Object.values(b.columns).map((label) => (
-                <th scope="col" key={label}>
-                  {label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {debits.map((debit) => (
-              <tr key={debit.id}>
-                <th scope="row" className="mono">
-                  {debit.endToEndId}
-                </th>
-                <td>{debit.invoiceReference}</td>
-                <td>{debit.sequence}</td>
-                <td className="num">{money(debit.amountCents)}</td>
-                <td>{debit.status === 'rejected' ? b.rejected(debit.rejectReason ?? '') : b.submitted}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={b.debitsCaption} columns={Object.values(b.columns)}>
+        {debits.map((debit) => (
+          <tr key={debit.id}>
+            <th scope="row" className="mono">
+              {debit.endToEndId}
+            </th>
+            <td>{debit.invoiceReference}</td>
+            <td>{debit.sequence}</td>
+            <td className="num">{money(debit.amountCents)}</td>
+            <td>{debit.status === 'rejected' ? b.rejected(debit.rejectReason ?? '') : b.submitted}</td>
+          </tr>
+        ))}
+      </DataTable>
       <section className="regie-section" aria-labelledby="rejet">
         <h2 id="rejet">{b.rejectTitle}</h2>
         {open.length === 0 ? (

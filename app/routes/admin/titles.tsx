@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import regieStyles from '../../styles/regie.css?url';
 import { requirePermission } from '../../web/guards';
 import { shortDate } from '../../web/regie';
+import { DataTable } from '../../components/data-table';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: regieStyles }];
 
@@ -37,35 +38,24 @@ export default function Titles({ loaderData }: Route.ComponentProps) {
       {titles.length === 0 ? (
         <p>{r.none}</p>
       ) : (
-        <div className="table-wrapper" tabIndex={0}>
-          <table className="table">
-            <caption>{r.caption(titles.length, money(totalCents))}</caption>
-            <thead>
-              <tr>
-                {[c.reference, c.debtor, c.address, c.fileNumber, c.amount, c.object, c.period, c.dueDate, c.mandate].map((label) => (
-                  <th scope="col" key={label}>
-                    {label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {titles.map((title) => (
-                <tr key={title.reference}>
-                  <th scope="row">{title.reference}</th>
-                  <td>{title.debtorName}</td>
-                  <td>{title.debtorAddress.join(', ')}</td>
-                  <td>{title.fileNumber}</td>
-                  <td className="num">{money(title.amountCents)}</td>
-                  <td>{title.object}</td>
-                  <td>{r.period(shortDate(title.periodFrom), shortDate(title.periodTo))}</td>
-                  <td>{shortDate(title.dueDate)}</td>
-                  <td>{title.mandate ? `${title.mandate.rum} (${title.mandate.ibanMasked})` : r.noMandate}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={r.caption(titles.length, money(totalCents))}
+          columns={[c.reference, c.debtor, c.address, c.fileNumber, c.amount, c.object, c.period, c.dueDate, c.mandate]}
+        >
+          {titles.map((title) => (
+            <tr key={title.reference}>
+              <th scope="row">{title.reference}</th>
+              <td>{title.debtorName}</td>
+              <td>{title.debtorAddress.join(', ')}</td>
+              <td>{title.fileNumber}</td>
+              <td className="num">{money(title.amountCents)}</td>
+              <td>{title.object}</td>
+              <td>{r.period(shortDate(title.periodFrom), shortDate(title.periodTo))}</td>
+              <td>{shortDate(title.dueDate)}</td>
+              <td>{title.mandate ? `${title.mandate.rum} (${title.mandate.ibanMasked})` : r.noMandate}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );
