@@ -118,25 +118,27 @@ export interface RegiePayment {
   createdAt: string;
 }
 
-export interface NewInvoice {
-  id: string;
-  familyId: string;
-  regie: string;
-  series: Series;
-  year: number;
-  number: number;
-  reference: string;
-  month: Month;
-  runId: string | null;
-  issueDate: PlainDate;
-  dueDate: PlainDate;
-  payerName: string;
-  payerAddress: string[];
-  familyFileNumber: string;
-  totalCents: number;
-  mandateId: string | null;
-  debitDate: PlainDate | null;
-}
+/** What the run writes; amounts paid and credited start at 0, the status follows from them. */
+export type NewInvoice = Pick<
+  Invoice,
+  | 'id'
+  | 'familyId'
+  | 'regie'
+  | 'series'
+  | 'year'
+  | 'number'
+  | 'reference'
+  | 'month'
+  | 'runId'
+  | 'issueDate'
+  | 'dueDate'
+  | 'payerName'
+  | 'payerAddress'
+  | 'familyFileNumber'
+  | 'totalCents'
+  | 'mandateId'
+  | 'debitDate'
+>;
 
 export interface InvoicingRepository {
   // Runs
