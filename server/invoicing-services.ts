@@ -140,6 +140,24 @@ export function createInvoicingServices(wiring: InvoicingWiring) {
       if (!started.ok) return started;
       return { ok: true as const, value: await finishRun(started.value.id, started.value.month, input.onProgress) };
     },
+    /**
+     * Runs whose issuer stopped (a restart, a crash: their lease passed) are taken over and finished (the jobs call
+     * this); returns how many were resumed.
+     */
+    async resumeInterrupted() {
+      let resumed = 0;
+      for (const run of (await store.invoicing.runs(DEFAULT_REGIE, 24)).filter((r) => r.status === 'running')) {
+        const taken = await startInvoicing(deps, {
+          month: run.month,
+          dueDate: run.dueDate,
+          actor: { userId: null, label: run.startedBy, ip: null },
+        });
+        if (!taken.ok) continue;
+        await finishRun(taken.value.id, taken.value.month);
+        resumed++;
+      }
+      return resumed;
+    },
     run: (month: Month) => store.invoicing.findRun(DEFAULT_REGIE, month),
     runs: () => store.invoicing.runs(DEFAULT_REGIE, 24),
     sendEmails: () => sendInvoiceEmails(deps, 50),

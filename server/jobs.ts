@@ -38,6 +38,13 @@ export function startJobs(
     } catch (error) {
       services.logger.error({ err: error }, 'meal count freezing failed');
     }
+    // An invoicing run interrupted by a restart is finished here (its lease has passed), then its invoices e-mailed.
+    try {
+      const resumed = (await services.invoicing?.resumeInterrupted()) ?? 0;
+      if (resumed) services.logger.info({ resumed }, 'invoicing runs resumed');
+    } catch (error) {
+      services.logger.error({ err: error }, 'invoicing run resumption failed');
+    }
     // Invoices issued and not yet e-mailed (a run interrupted after its commits, a mail server that was down).
     try {
       const mailed = (await services.invoicing?.sendEmails()) ?? 0;

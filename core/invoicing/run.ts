@@ -174,15 +174,17 @@ export async function startInvoicing(
   const problem = checkMonth(input.month, now);
   if (problem) return { ok: false, error: problem };
   const month = input.month as Month;
-  const issueDate = parisToday(now);
-  const dueDate =
-    input.dueDate === undefined || input.dueDate === '' ? bankingDayOnOrAfter(addDays(issueDate, DEFAULT_DUE_DAYS)) : input.dueDate;
-  if (!isPlainDate(dueDate) || dueDate < issueDate || dueDate > addDays(issueDate, 120)) return { ok: false, error: 'invalid_due_date' };
   const leaseUntil = new Date(now.getTime() + RUN_LEASE_MS).toISOString();
   const existing = await deps.store.invoicing.findRun(deps.regie, month);
   if (existing?.status === 'done') return { ok: false, error: 'already_issued' };
+  // A run taken over keeps its own issue and due dates.
+  const issueDate = parisToday(now);
+  const dueDate =
+    input.dueDate === undefined || input.dueDate === '' ? bankingDayOnOrAfter(addDays(issueDate, DEFAULT_DUE_DAYS)) : input.dueDate;
   if (existing) {
     if (!(await deps.store.invoicing.claimRun(existing.id, now, leaseUntil))) return { ok: false, error: 'run_in_progress' };
+  } else if (!isPlainDate(dueDate) || dueDate < issueDate || dueDate > addDays(issueDate, 120)) {
+    return { ok: false, error: 'invalid_due_date' };
   } else {
     const { from, to } = monthRange(month);
     const familyIds = await deps.store.invoicing.billableFamilyIds(from, to);
