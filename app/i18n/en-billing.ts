@@ -85,5 +85,6 @@ export const enBilling: Catalog['billing'] = {
     captionPending: 'Invoices that will be paid once the payment is accepted',
     nothingPaid: 'Nothing was debited: your invoices are still to pay.',
     back: 'Back to my invoices',
+    paidByCredit: 'Invoices paid by your credit',
   },
 };

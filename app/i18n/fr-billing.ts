@@ -89,5 +89,7 @@ export const frBilling = {
     captionPending: 'Factures qui seront payées une fois le paiement accepté',
     nothingPaid: 'Rien n’a été débité : vos factures restent à payer.',
     back: 'Retour à mes factures',
+    /** Title when the family's credit paid the invoices (no card). */
+    paidByCredit: 'Factures réglées par votre avoir',
   },
 };

@@ -25,7 +25,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { familyId } = await requireFamily(request, context);
   const view = UUID.test(params.paymentId) ? await context.services.payments.view(familyId, params.paymentId, { refresh: true }) : null;
   if (!view) throw new Response('Not Found', { status: 404 });
-  const next = view.siblings.find((t) => t.state === 'started' && t.id !== view.transaction.id && t.checkoutPosition > view.transaction.checkoutPosition);
+  const next = view.siblings.find(
+    (t) => t.state === 'started' && t.id !== view.transaction.id && t.checkoutPosition > view.transaction.checkoutPosition,
+  );
   return { view, hasNext: Boolean(next) && view.transaction.state === 'paid' };
 }
 
@@ -59,14 +61,15 @@ export default function Payment({ loaderData, actionData }: Route.ComponentProps
   const tx = view.transaction;
   const running = tx.state === 'started' || tx.state === 'waiting';
   const failed = tx.state === 'denied' || tx.state === 'cancelled' || tx.state === 'expired' || tx.state === 'error';
-  const titleKey = tx.state === 'paid' && tx.provider === 'credit' ? 'credit' : tx.state;
-  const title = r.titles[titleKey] ?? r.titles.error;
+  const byCredit = tx.state === 'paid' && tx.provider === 'credit';
+  const titleKey = byCredit ? 'credit' : tx.state;
   const when = formatParisDateTime(tx.settledAt ?? tx.updatedAt);
   const lines = view.lines as PaymentLine[];
   const paidCount = view.siblings.filter((s) => s.state === 'paid').length;
   // Invoices paid from Facturation: nothing is booked, and the way back is the invoices page.
   const forInvoices = tx.purpose === 'invoices';
   const inv = t.billing.result;
+  const title = forInvoices && byCredit ? inv.paidByCredit : (r.titles[titleKey] ?? r.titles.error);
   return (
     <>
       <PageTitle title={title} hasErrors={Boolean(actionData?.errors)} />
@@ -108,7 +111,9 @@ export default function Payment({ loaderData, actionData }: Route.ComponentProps
       </ul>
       <div className="table-wrapper" tabIndex={0}>
         <table className="stack-table recap-table payment-result__table">
-          <caption>{forInvoices ? (tx.state === 'paid' ? inv.caption : inv.captionPending) : tx.state === 'paid' ? r.caption : r.captionPending}</caption>
+          <caption>
+            {forInvoices ? (tx.state === 'paid' ? inv.caption : inv.captionPending) : tx.state === 'paid' ? r.caption : r.captionPending}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{r.columns.date}</th>
@@ -127,11 +132,17 @@ export default function Payment({ loaderData, actionData }: Route.ComponentProps
                 <td data-label={r.columns.date}>{line.day ? <time dateTime={line.day}>{shortDate(line.day)}</time> : '—'}</td>
                 <td data-label={r.columns.element}>
                   {line.kind === 'booking'
-                    ? p.recap.element(line.childFirstName ?? '', line.activityName ?? '', p.recap.kinds[line.activityKind ?? ''] ?? line.activityKind ?? '')
+                    ? p.recap.element(
+                        line.childFirstName ?? '',
+                        line.activityName ?? '',
+                        p.recap.kinds[line.activityKind ?? ''] ?? line.activityKind ?? '',
+                      )
                     : line.priceLabel}
                 </td>
                 {forInvoices ? null : <td data-label={r.columns.operation}>{line.action ? r.operation[line.action] : '—'}</td>}
-                {forInvoices ? null : <td data-label={r.columns.pricing}>{line.kind === 'booking' ? p.recap.pricing(line.priceLabel) : '—'}</td>}
+                {forInvoices ? null : (
+                  <td data-label={r.columns.pricing}>{line.kind === 'booking' ? p.recap.pricing(line.priceLabel) : '—'}</td>
+                )}
                 <td data-label={r.columns.amount} className="num">
                   {p.money(line.amountCents)}
                 </td>
