@@ -171,20 +171,36 @@ export async function startInvoicing(
   input: { month: unknown; dueDate?: unknown; actor: Actor },
 ): Promise<RunResult<InvoiceRun>> {
   const now = deps.clock.now();
+  // Bad input changes nothing but is recorded: who tried to invoice what, and why it was refused.
+  const refuse = async (error: RunError): Promise<RunResult<InvoiceRun>> => {
+    const target = typeof input.month === 'string' ? input.month.slice(0, 7).replace(/[^\d-]/g, '') : '';
+    await deps.store.audit.record(
+      {
+        actorUserId: input.actor.userId,
+        actorLabel: input.actor.label,
+        action: 'invoicing.run_refused',
+        target: `month:${target}`,
+        ip: input.actor.ip ?? null,
+        details: { reason: error },
+      },
+      now,
+    );
+    return { ok: false, error };
+  };
   const problem = checkMonth(input.month, now);
-  if (problem) return { ok: false, error: problem };
+  if (problem) return refuse(problem);
   const month = input.month as Month;
   const leaseUntil = new Date(now.getTime() + RUN_LEASE_MS).toISOString();
   const existing = await deps.store.invoicing.findRun(deps.regie, month);
-  if (existing?.status === 'done') return { ok: false, error: 'already_issued' };
-  // A run taken over keeps its own issue and due dates.
   const issueDate = parisToday(now);
   const dueDate =
     input.dueDate === undefined || input.dueDate === '' ? bankingDayOnOrAfter(addDays(issueDate, DEFAULT_DUE_DAYS)) : input.dueDate;
+  // A run taken over keeps its own issue and due dates: only a new one checks the due date asked for.
+  const dueDateProblem = !isPlainDate(dueDate) || dueDate < issueDate || dueDate > addDays(issueDate, 120);
+  if (dueDateProblem && existing?.status !== 'running') return refuse('invalid_due_date');
+  if (existing?.status === 'done') return refuse('already_issued');
   if (existing) {
     if (!(await deps.store.invoicing.claimRun(existing.id, now, leaseUntil))) return { ok: false, error: 'run_in_progress' };
-  } else if (!isPlainDate(dueDate) || dueDate < issueDate || dueDate > addDays(issueDate, 120)) {
-    return { ok: false, error: 'invalid_due_date' };
   } else {
     const { from, to } = monthRange(month);
     const familyIds = await deps.store.invoicing.billableFamilyIds(from, to);
@@ -195,7 +211,7 @@ export async function startInvoicing(
         regie: deps.regie,
         month,
         issueDate,
-        dueDate,
+        dueDate: dueDate as PlainDate, // checked above: a new run never has a due-date problem
         familiesTotal: familyIds.length,
         startedBy: input.actor.label,
         startedAt: now.toISOString(),

@@ -34,7 +34,21 @@ export async function createMandate(
     { holderName: str(input.holderName), iban: str(input.iban), bic: str(input.bic), signedOn: str(input.signedOn) },
     parisToday(now),
   );
-  if (!checked.ok) return { ok: false, errors: checked.errors };
+  if (!checked.ok) {
+    // Nothing is stored; the attempt is recorded with the fields refused (never the IBAN typed).
+    await deps.store.audit.record(
+      {
+        actorUserId: input.actor.userId,
+        actorLabel: input.actor.label,
+        action: 'sepa.mandate_refused',
+        target: `family:${input.familyId.slice(0, 64)}`,
+        ip: input.actor.ip ?? null,
+        details: { fields: Object.keys(checked.errors) },
+      },
+      now,
+    );
+    return { ok: false, errors: checked.errors };
+  }
   return deps.store.transaction(async (repos) => {
     const [family] = await repos.invoicing.billingFamilies([input.familyId]);
     if (!family) return { ok: false, errors: { family: 'Famille introuvable.' } };

@@ -98,6 +98,19 @@ describeEachDialect('invoicing: the monthly run', (getHandle) => {
     // Running the month again issues nothing twice.
     expect(await s.invoicing.runToEnd({ month: '2026-11', actor: staff })).toEqual({ ok: false, error: 'already_issued' });
     expect(await s.invoicing.plan('2026-11')).toEqual({ ok: false, error: 'already_issued' });
+    // Each refused run is recorded (future month, bad month, bad due date, month already issued).
+    const refusals = await db
+      .selectFrom('audit_events')
+      .select(['target', 'details'])
+      .where('action', '=', 'invoicing.run_refused')
+      .execute();
+    // Same instant (the test clock stands still): compared as a set.
+    expect(refusals.map((r) => `${r.target} ${JSON.parse(r.details ?? '{}').reason}`).sort()).toEqual([
+      'month:2026-11 already_issued',
+      'month:2026-11 invalid_due_date',
+      'month:2026-12 future_month',
+      'month:2026-13 invalid_month',
+    ]);
     expect(await count(db, 'invoices')).toBe(2);
     // The account: the invoice is owed, the ledger ends on the Restant dû.
     const account = await s.invoicing.account(martin.family.id);
@@ -462,6 +475,9 @@ describeEachDialect('invoicing: SEPA direct debit and the attestation', (getHand
       actor: staff,
     });
     expect(wrong).toEqual({ ok: false, errors: { iban: 'L’IBAN est invalide (clé de contrôle incorrecte).' } });
+    expect(await db.selectFrom('sepa_mandates').select('id').execute()).toEqual([]);
+    const refused = await db.selectFrom('audit_events').select('details').where('action', '=', 'sepa.mandate_refused').execute();
+    expect(refused.map((r) => r.details)).toEqual([JSON.stringify({ fields: ['iban'] })]);
     const mandate = await s.invoicing.createMandate({
       familyId: martin.family.id,
       holderName: 'Sarah Martin',
