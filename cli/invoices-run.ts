@@ -1,6 +1,7 @@
 /** `tartine invoices:run`: the month's dry run (totals, anomalies) or the issue of its invoices, with progress. */
 import { ANOMALY_FR, RUN_ERRORS_FR } from '../core/invoicing/messages-fr';
-import { monthLabel, type Month } from '../core/invoicing/month';
+import { parisToday } from '../core/calendar';
+import { monthLabel, monthOf, type Month } from '../core/invoicing/month';
 import { formatEuros } from '../core/pricing';
 import type { AppServices } from '../server/services';
 
@@ -25,6 +26,11 @@ export async function invoicesRun(services: AppServices, options: { month?: stri
     out(plain(`Total : ${formatEuros(report.totalCents)}`));
     for (const row of report.totals)
       out(plain(`  ${row.siteName} – ${row.activityName} : ${row.quantity} unités, ${formatEuros(row.totalCents)}`));
+    if (report.month === monthOf(parisToday(new Date()))) {
+      out(
+        'Attention : ce mois n’est pas terminé. Un mois ne se facture qu’une fois : les réservations ajoutées ou annulées après l’émission ne changeront plus ses factures.',
+      );
+    }
     out(`Anomalies : ${report.anomalyCount}`);
     for (const a of report.anomalies.slice(0, 50)) out(`  ${a.fileNumber} ${a.familyName} : ${ANOMALY_FR[a.kind]} (${a.detail})`);
     return 0;

@@ -19,7 +19,7 @@ export const enInvoicingAdmin: Catalog['invoicingAdmin'] = {
   runs: {
     title: 'Monthly invoicing',
     intro:
-      'Simulate the month first: the report shows the invoices to issue, the totals and the anomalies. Then issue the invoices; each family gets its invoice by e-mail.',
+      'Simulate the month first: the report shows the invoices to issue, the totals and the anomalies. Then issue the invoices; each family gets its invoice by e-mail. A month is invoiced once: bookings added or cancelled afterwards no longer change its invoices (correct with a credit note), so invoice a month once it is over.',
     formTitle: 'Month to invoice',
     month: 'Month to invoice',
     monthHint: 'Format YYYY-MM, for example 2026-11.',

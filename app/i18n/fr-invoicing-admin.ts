@@ -26,7 +26,7 @@ export const frInvoicingAdmin = {
   runs: {
     title: 'Facturation mensuelle',
     intro:
-      'Simulez d’abord le mois : le rapport montre les factures à émettre, les totaux et les anomalies. Émettez ensuite les factures ; chaque famille la reçoit par e-mail.',
+      'Simulez d’abord le mois : le rapport montre les factures à émettre, les totaux et les anomalies. Émettez ensuite les factures ; chaque famille la reçoit par e-mail. Un mois ne se facture qu’une fois : les réservations ajoutées ou annulées ensuite ne changent plus ses factures (corrigez par un avoir), mieux vaut donc le facturer une fois terminé.',
     formTitle: 'Mois à facturer',
     month: 'Mois à facturer',
     monthHint: 'Format AAAA-MM, par exemple 2026-11.',

@@ -61,6 +61,7 @@ describe('tartine CLI', () => {
       const dry = await cli('invoices:run', '--month', month, '--dry-run');
       expect(dry.code).toBe(0);
       expect(dry.stdout).toMatch(/factures à émettre : \d+/);
+      expect(dry.stdout).toContain('ce mois n’est pas terminé');
       const { db, destroy } = createDb({ dialect: 'sqlite', filename: path.join(demoDir, 'tartine.sqlite') });
       const before = await db.selectFrom('invoices').select('id').execute();
       const issued = await cli('invoices:run', '--month', month);
