@@ -11,7 +11,6 @@ import { shippedSchoolHolidays } from '../core/calendar/shipped-data';
 import type { Clock, Mailer } from '../core/ports';
 import { isRetryableTransactionError } from '../adapters/db/repositories/bookings';
 import type { Store } from '../adapters/db/store';
-import { invoicingRepository } from '../adapters/db/repositories/invoicing';
 import { restantDu } from '../core/invoicing/account';
 import { creditRepository } from '../adapters/db/repositories/credits';
 
@@ -53,6 +52,7 @@ export interface BookingWiring {
 
 export function createBookingServices(deps: BookingWiring): { booking: BookingService; calendar: CalendarService; basketJobs: BasketJobs } {
   const calendar = createCalendarService({ store: deps.store, shipped: shippedSchoolHolidays, clock: deps.clock });
+  const credits = creditRepository(deps.store.db);
   const common = {
     store: bookingStore(deps.store),
     clock: deps.clock,
@@ -61,11 +61,7 @@ export function createBookingServices(deps: BookingWiring): { booking: BookingSe
     settings: deps.settings,
     onError: deps.onError,
     // The planning's Restant dû: the same figure as Facturation (core/invoicing/account.ts), as a balance (credit +).
-    balance: async (familyId: string) =>
-      -restantDu(
-        await invoicingRepository(deps.store.db).owedOnInvoices(familyId),
-        await creditRepository(deps.store.db).balance(familyId),
-      ),
+    balance: async (familyId: string) => -restantDu(await deps.store.invoicing.owedOnInvoices(familyId), await credits.balance(familyId)),
   };
   return { booking: createBookingService({ ...common, calendar }), calendar, basketJobs: createBasketJobs(common) };
 }

@@ -260,6 +260,8 @@ export interface SepaBatch {
 export interface SepaRepository {
   familyMandates(familyId: string): Promise<SepaMandate[]>;
   mandate(id: string): Promise<SepaMandate | null>;
+  /** Several mandates at once (any status). */
+  mandates(ids: readonly string[]): Promise<SepaMandate[]>;
   insertMandate(mandate: SepaMandate & { createdBy: string }): Promise<void>;
   revokeMandate(id: string, now: Date): Promise<boolean>;
   /** The family's open invoices due on or after `from` will be debited on their due date under this mandate. */

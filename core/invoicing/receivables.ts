@@ -37,11 +37,11 @@ export async function receivables(repos: InvoicingRepositories, now: Date): Prom
     repos.invoicing.partlyPaidInvoices(500),
     repos.invoicing.familiesWithCredit(500),
   ]);
-  const titles: TitleRow[] = [];
-  for (const invoice of overdue) {
-    const mandate = invoice.mandateId ? await repos.sepa.mandate(invoice.mandateId) : null;
+  const mandates = new Map((await repos.sepa.mandates(overdue.flatMap((i) => (i.mandateId ? [i.mandateId] : [])))).map((m) => [m.id, m]));
+  const titles = overdue.map((invoice): TitleRow => {
+    const mandate = invoice.mandateId ? mandates.get(invoice.mandateId) : undefined;
     const period = monthRange(invoice.month);
-    titles.push({
+    return {
       reference: invoice.reference,
       debtorName: invoice.payerName,
       debtorAddress: invoice.payerAddress,
@@ -53,7 +53,7 @@ export async function receivables(repos: InvoicingRepositories, now: Date): Prom
       issueDate: invoice.issueDate,
       dueDate: invoice.dueDate,
       mandate: mandate ? { rum: mandate.rum, ibanMasked: maskIban(mandate.iban), signedOn: mandate.signedOn } : null,
-    });
-  }
+    };
+  });
   return { titles, partlyPaid, credits };
 }

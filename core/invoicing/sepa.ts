@@ -303,8 +303,8 @@ export async function importRejectFile(deps: SepaDeps, input: { xml: string; act
     reasonCode: r.reasonCode,
     reasonLabel: r.reasonLabel,
   }));
+  const batches = report.blockRejections.length > 0 ? await deps.store.sepa.batches(1000) : [];
   for (const block of report.blockRejections) {
-    const batches = await deps.store.sepa.batches(1000);
     const batch = batches.find((b) => b.messageId === block.originalMessageId);
     if (!batch) {
       rejects.push({ endToEndId: `${block.originalMessageId} (fichier)`, reasonCode: block.reasonCode, reasonLabel: block.reasonLabel });

@@ -44,7 +44,7 @@ function toRun(row: Selectable<InvoiceRunTable>): InvoiceRun {
   };
 }
 
-function toInvoice(row: Selectable<InvoiceTable>): Invoice {
+export function toInvoice(row: Selectable<InvoiceTable>): Invoice {
   const total = Number(row.total_cents);
   const paid = Number(row.paid_cents);
   const credited = Number(row.credited_cents);
@@ -688,24 +688,17 @@ export function invoicingRepository(db: Kysely<Database>): InvoicingRepository {
     },
 
     async claimInvoiceEmails(limit, now) {
-      const candidates = await db
-        .selectFrom('invoices')
-        .select('id')
-        .where('emailed_at', 'is', null)
-        .orderBy('created_at')
-        .limit(limit)
-        .execute();
+      const candidates = await invoices().where('emailed_at', 'is', null).orderBy('created_at').limit(limit).execute();
       const claimed: Invoice[] = [];
-      for (const { id } of candidates) {
+      const at = now.toISOString();
+      for (const row of candidates) {
         const result = await db
           .updateTable('invoices')
-          .set({ emailed_at: now.toISOString() })
-          .where('id', '=', id)
+          .set({ emailed_at: at })
+          .where('id', '=', row.id)
           .where('emailed_at', 'is', null)
           .executeTakeFirst();
-        if (Number(result.numUpdatedRows) !== 1) continue;
-        const row = await invoices().where('id', '=', id).executeTakeFirst();
-        if (row) claimed.push(toInvoice(row));
+        if (Number(result.numUpdatedRows) === 1) claimed.push(toInvoice({ ...row, emailed_at: at }));
       }
       return claimed;
     },

@@ -3,7 +3,7 @@ import type { PlainDate } from '../../../core/calendar';
 import type { SepaBatch, SepaDebit, SepaMandate, SepaRepository } from '../../../core/invoicing/ports';
 import type { Database } from '../schema';
 import type { SepaBatchTable, SepaMandateTable } from '../schema-invoicing';
-import { invoicingRepository } from './invoicing';
+import { toInvoice } from './invoicing';
 
 function toMandate(row: Selectable<SepaMandateTable>): SepaMandate {
   return {
@@ -135,18 +135,31 @@ export function sepaRepository(db: Kysely<Database>): SepaRepository {
         .innerJoin('sepa_mandates', (join) =>
           join.onRef('sepa_mandates.family_id', '=', 'invoices.family_id').on('sepa_mandates.status', '=', 'active'),
         )
-        .select(['invoices.id as invoice_id', 'sepa_mandates.id as mandate_id'])
+        .selectAll('invoices')
+        .select('sepa_mandates.id as active_mandate_id')
         .where('invoices.status', '=', 'open')
         .where('invoices.debit_date', 'is not', null)
         .where('invoices.debit_date', '<=', until)
         .where(NOT_IN_A_SUBMITTED_DEBIT)
         .orderBy('invoices.reference')
         .execute();
-      const invoicing = invoicingRepository(db);
-      const out = [];
-      for (const row of rows) {
-        const [invoice, mandate] = await Promise.all([invoicing.invoice(row.invoice_id), this.mandate(row.mandate_id)]);
-        if (invoice && mandate && invoice.openCents > 0) out.push({ invoice, mandate });
+      const mandates = new Map((await this.mandates(rows.map((r) => r.active_mandate_id))).map((m) => [m.id, m]));
+      return rows
+        .map((row) => ({ invoice: toInvoice(row), mandate: mandates.get(row.active_mandate_id)! }))
+        .filter(({ invoice }) => invoice.openCents > 0);
+    },
+
+    async mandates(ids) {
+      const unique = [...new Set(ids)];
+      const out: SepaMandate[] = [];
+      // Within both databases' parameter limits.
+      for (let i = 0; i < unique.length; i += 500) {
+        const rows = await db
+          .selectFrom('sepa_mandates')
+          .selectAll()
+          .where('id', 'in', unique.slice(i, i + 500))
+          .execute();
+        out.push(...rows.map(toMandate));
       }
       return out;
     },
