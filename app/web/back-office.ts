@@ -13,7 +13,11 @@ export function viewerOf(session: CurrentSession, context: AppLoadContext): View
  * The guard of resource routes (downloads, the attendance sync endpoint): anonymous visitors go to the login page,
  * a signed-in user without the right gets a small « Accès refusé » page (resource routes have no error boundary).
  */
-export async function requireResourcePermission(request: Request, context: AppLoadContext, permission: Permission): Promise<CurrentSession> {
+export async function requireResourcePermission(
+  request: Request,
+  context: AppLoadContext,
+  permission: Permission,
+): Promise<CurrentSession> {
   const session = await context.session();
   if (!session) {
     const url = new URL(request.url);
@@ -56,4 +60,25 @@ export function dayParam(value: string | null, fallback: PlainDate): PlainDate |
 /** Ids are opaque text: anything longer or stranger cannot be one. */
 export function idParam(value: FormDataEntryValue | string | null | undefined): string | null {
   return typeof value === 'string' && /^[A-Za-z0-9_-]{1,80}$/.test(value) ? value : null;
+}
+
+/** Every staff download of personal or financial data is an audit event (« Export téléchargé »). */
+export async function auditDownload(
+  context: AppLoadContext,
+  session: CurrentSession,
+  target: string,
+  details: Record<string, unknown>,
+  now: Date,
+) {
+  await context.services.store.audit.record(
+    {
+      actorUserId: session.user.id,
+      actorLabel: session.user.username,
+      action: 'export.downloaded',
+      target: `export:${target}`,
+      ip: context.ip,
+      details,
+    },
+    now,
+  );
 }

@@ -1,6 +1,6 @@
 import { attachment } from './attachment';
 
-/** A family's invoicing PDF (invoice, credit note, attestation) as a download named after its reference: « facture-F-2026-000012.pdf ». */
+/** An invoicing PDF (invoice, credit note, attestation), for the family or staff, as a download named after its reference: « facture-F-2026-000012.pdf ». */
 export function pdfDownload(pdf: Uint8Array, kind: string, reference: string): Response {
   const safe = reference
     .normalize('NFKD')

@@ -2,9 +2,8 @@
  * Pieces shared by the Facturation pages: the section's sub-menu (the tutorial's three entries), the Restant dû line,
  * month and day wording, and the family's own PDF links.
  */
-import { Link, useLocation } from 'react-router';
 import { useT, type Catalog } from '../../i18n';
-import { portalLinks } from '../portal-nav';
+import { PortalSectionNav } from '../portal-nav';
 
 export const BILLING_PATH = '/portail/facturation';
 export const invoicePdfPath = (invoiceId: string) => `${BILLING_PATH}/factures/${invoiceId}/pdf`;
@@ -14,21 +13,7 @@ export const attestationPdfPath = (childId: string, year: number) => `${BILLING_
 /** The Facturation menu of the tutorial, as the section's sub-navigation (named like the section). */
 export function BillingNav() {
   const t = useT();
-  const { pathname } = useLocation();
-  const group = portalLinks(t)[3];
-  return (
-    <nav aria-label={group.section} className="sub-nav sub-nav--inline">
-      <ul>
-        {group.links.map((link) => (
-          <li key={link.to}>
-            <Link to={link.to} aria-current={link.to === pathname ? 'page' : undefined}>
-              {link.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <PortalSectionNav section="facturation" label={t.portal.sections.facturation} />;
 }
 
 /** The same figure as the planning's « Restant dû » (core/invoicing/account.ts), and the credit when there is one. */

@@ -3,31 +3,16 @@
  * a request's summary in words, the proof fields (a new file or a document already uploaded), and the reading
  * of posted files and error codes.
  */
-import { Link, useLocation } from 'react-router';
 import type { FamilyRequest, RequestPayload } from '../../../core/requests/model';
 import type { PostedFile } from '../../../core/documents/upload';
 import { useT, type Catalog } from '../../i18n';
-import { portalLinks } from '../portal-nav';
+import { PortalSectionNav } from '../portal-nav';
 import { SelectField, TextField } from '../form';
 
 /** The Dossier section's pages (the tutorial's three, Mon compte, Mes données) as a sub-menu. */
 export function DossierNav() {
   const t = useT();
-  const { pathname } = useLocation();
-  const group = portalLinks(t)[0];
-  return (
-    <nav aria-label={t.dossier.dossier.moreLinks} className="sub-nav sub-nav--inline">
-      <ul>
-        {group.links.map((link) => (
-          <li key={link.to}>
-            <Link to={link.to} aria-current={link.to === pathname ? 'page' : undefined}>
-              {link.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <PortalSectionNav section="dossier" label={t.dossier.dossier.moreLinks} />;
 }
 
 export function StatusBadge({ tone, children }: { tone: string; children: React.ReactNode }) {
@@ -148,7 +133,18 @@ export function fileErrorText(t: Catalog, code: string, limits: { maxBytes: numb
   }
 }
 
-export const FILE_PROBLEMS = new Set(['required', 'empty', 'too_large', 'type_not_allowed', 'extension_mismatch', 'quota_exceeded', 'proof_required', 'proof_refused', 'document_required', 'document_refused']);
+export const FILE_PROBLEMS = new Set([
+  'required',
+  'empty',
+  'too_large',
+  'type_not_allowed',
+  'extension_mismatch',
+  'quota_exceeded',
+  'proof_required',
+  'proof_refused',
+  'document_required',
+  'document_refused',
+]);
 
 /** A notice key from ?ok=, if the catalog knows it. */
 export function noticeFrom(request: Request, notices: Record<string, string>): string | null {

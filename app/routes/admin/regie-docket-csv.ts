@@ -2,7 +2,7 @@
 import type { Route } from './+types/regie-docket-csv';
 import { writeCsv } from '../../../core/backoffice/csv';
 import { catalogFor } from '../../i18n';
-import { CSV_TYPE, download, requireResourcePermission } from '../../web/back-office';
+import { auditDownload, CSV_TYPE, download, requireResourcePermission } from '../../web/back-office';
 import { monthParam } from '../../web/regie';
 import { docketCsvRows } from '../../web/regie-docket';
 
@@ -12,16 +12,6 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const month = monthParam(new URL(request.url).searchParams.get('mois'));
   if (!month) return new Response(t.docket.badMonth, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   const docket = await context.services.invoicing.docket(month);
-  await context.services.store.audit.record(
-    {
-      actorUserId: session.user.id,
-      actorLabel: session.user.username,
-      action: 'export.downloaded',
-      target: 'export:bordereau-regie',
-      ip: context.ip,
-      details: { month, rows: docket.payments.length },
-    },
-    new Date(),
-  );
+  await auditDownload(context, session, 'bordereau-regie', { month, rows: docket.payments.length }, new Date());
   return download(writeCsv(t.docket.csvHeader, docketCsvRows(docket, t)), `bordereau-regie-${month}.csv`, CSV_TYPE);
 }

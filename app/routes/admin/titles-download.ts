@@ -1,7 +1,7 @@
 /** « Titres à émettre » files: /admin/titres/titres.csv and /admin/titres/titres.json (audited like every export). */
 import type { Route } from './+types/titles-download';
 import { catalogFor } from '../../i18n';
-import { CSV_TYPE, download, notFound, requireResourcePermission } from '../../web/back-office';
+import { auditDownload, CSV_TYPE, download, notFound, requireResourcePermission } from '../../web/back-office';
 import { titlesCsv, titlesJson } from '../../web/titles';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -10,17 +10,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   if (!format) return notFound();
   const now = new Date();
   const { titles } = await context.services.invoicing.receivables();
-  await context.services.store.audit.record(
-    {
-      actorUserId: session.user.id,
-      actorLabel: session.user.username,
-      action: 'export.downloaded',
-      target: 'export:titres',
-      ip: context.ip,
-      details: { format, rows: titles.length },
-    },
-    now,
-  );
+  await auditDownload(context, session, 'titres', { format, rows: titles.length }, now);
   const stem = `titres-a-emettre-${now.toISOString().slice(0, 10)}`;
   return format === 'csv'
     ? download(titlesCsv(titles, catalogFor(context.lang).regie.titles.csvHeader), `${stem}.csv`, CSV_TYPE)
