@@ -51,7 +51,13 @@ export function GroupedBarChart({ label, categories, series }: { label: string; 
                 if (value === null || value === undefined) return null;
                 return (
                   <g key={s.name}>
-                    <rect x={x0 + k * bar} y={y(value)} width={bar - 2} height={Math.max(0, PAD.top + plotH - y(value))} className={`chart__bar chart__bar--${s.tone}`} />
+                    <rect
+                      x={x0 + k * bar}
+                      y={y(value)}
+                      width={bar - 2}
+                      height={Math.max(0, PAD.top + plotH - y(value))}
+                      className={`chart__bar chart__bar--${s.tone}`}
+                    />
                     <text x={x0 + k * bar + (bar - 2) / 2} y={y(value) - 3} className="chart__value" textAnchor="middle">
                       {value}
                     </text>
@@ -107,7 +113,13 @@ export function CapacityChart({
                 {row.name.length > 38 ? `${row.name.slice(0, 37)}…` : row.name}
               </text>
               <rect x={labelW} y={y + 4} width={barW} height={rowH - 10} className="chart__track" />
-              <rect x={labelW} y={y + 4} width={barW * share} height={rowH - 10} className={`chart__bar chart__bar--${share >= 1 && !valueOnly ? 'full' : 'primary'}`} />
+              <rect
+                x={labelW}
+                y={y + 4}
+                width={barW * share}
+                height={rowH - 10}
+                className={`chart__bar chart__bar--${share >= 1 && !valueOnly ? 'full' : 'primary'}`}
+              />
               <text x={labelW + barW + 8} y={y + 18} className="chart__value chart__value--left">
                 {valueOnly ? String(row.value) : `${row.value} / ${row.total}`}
               </text>
@@ -119,35 +131,40 @@ export function CapacityChart({
   );
 }
 
-/** The chart's numbers for screen readers: a real table, visually hidden. */
+/**
+ * The chart's numbers for screen readers: a real table, visually hidden. The box around it is what is hidden: a table
+ * ignores the 1 px width and would widen a phone's page.
+ */
 export function ChartData({ caption, columns, rows }: { caption: string; columns: string[]; rows: (string | number)[][] }) {
   return (
-    <table className="visually-hidden">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          {columns.map((c) => (
-            <th scope="col" key={c}>
-              {c}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row, i) => (
-          <tr key={i}>
-            {row.map((cell, k) =>
-              k === 0 ? (
-                <th scope="row" key={k}>
-                  {cell}
-                </th>
-              ) : (
-                <td key={k}>{cell}</td>
-              ),
-            )}
+    <div className="visually-hidden">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th scope="col" key={c}>
+                {c}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={i}>
+              {row.map((cell, k) =>
+                k === 0 ? (
+                  <th scope="row" key={k}>
+                    {cell}
+                  </th>
+                ) : (
+                  <td key={k}>{cell}</td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -121,7 +121,10 @@ for (const javaScript of [true, false]) {
       expect(await preview.getByRole('listitem').allTextContents()).toEqual(['Garderie assurée', 'Repas froid fourni']);
       expect(await page.getByLabel('Titre').inputValue()).toBe(title);
       expect(await page.getByLabel('Texte').inputValue()).toBe(body);
-      expect((await request('/admin/actualites', { cookie: await loginHttp('agent', ip) })).text.includes(title), `the page contains ${title}`).toBe(false);
+      expect(
+        (await request('/admin/actualites', { cookie: await loginHttp('agent', ip) })).text.includes(title),
+        `the page contains ${title}`,
+      ).toBe(false);
 
       // Save as a draft: listed, not on the home page.
       await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
@@ -144,7 +147,11 @@ for (const javaScript of [true, false]) {
 
       // Edit.
       await page.goto(`${baseUrl()}/admin/actualites`);
-      await page.getByRole('row').filter({ hasText: title }).getByRole('link', { name: /^Modifier\b/ }).click();
+      await page
+        .getByRole('row')
+        .filter({ hasText: title })
+        .getByRole('link', { name: /^Modifier\b/ })
+        .click();
       const editHeading = page.getByRole('heading', { level: 1 }).filter({ hasText: title });
       await editHeading.waitFor();
       expect(await editHeading.textContent()).toMatch(/^Modifier l’actualité/);
@@ -156,7 +163,11 @@ for (const javaScript of [true, false]) {
       expect(mainText((await request('/')).text)).toContain(renamed);
 
       // Unpublish.
-      await page.getByRole('row').filter({ hasText: renamed }).getByRole('button', { name: /^Dépublier\b/ }).click();
+      await page
+        .getByRole('row')
+        .filter({ hasText: renamed })
+        .getByRole('button', { name: /^Dépublier\b/ })
+        .click();
       await page.waitForURL(`${baseUrl()}/admin/actualites?ok=depublie`);
       await page.getByRole('status').filter({ hasText: 'L’actualité n’est plus publiée.' }).waitFor();
       expect((await request('/')).text.includes(title), `the page contains ${title}`).toBe(false);
@@ -196,7 +207,10 @@ for (const javaScript of [true, false]) {
       await page.getByLabel('Rôle', { exact: true }).selectOption({ label: 'Animateur' });
       await page.getByRole('button', { name: 'Créer le compte' }).click();
       await page.waitForURL(`${baseUrl()}/admin/utilisateurs?ok=cree`);
-      await page.getByRole('status').filter({ hasText: 'Le compte a été créé et un lien pour choisir le mot de passe a été envoyé par e-mail.' }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: 'Le compte a été créé et un lien pour choisir le mot de passe a été envoyé par e-mail.' })
+        .waitFor();
       const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: username }) });
       const cells = await row.getByRole('cell').allTextContents();
       expect(cells).toEqual(expect.arrayContaining(['Camille Roux', email, 'Animateur', 'Oui', 'Jamais']));
@@ -275,7 +289,9 @@ describe('news scheduling and home page order', () => {
     const stamp = unique();
     const homeTitles = async () => {
       await page.goto(`${baseUrl()}/`);
-      return (await page.getByRole('region', { name: 'Actualités' }).getByRole('heading', { level: 3 }).allTextContents()).map((s) => s.trim());
+      return (await page.getByRole('region', { name: 'Actualités' }).getByRole('heading', { level: 3 }).allTextContents()).map((s) =>
+        s.trim(),
+      );
     };
     const create = async (title: string, fields: { publishAt?: string; homePosition?: string } = {}) => {
       await page.goto(`${baseUrl()}/admin/actualites/nouvelle`);
@@ -312,7 +328,11 @@ describe('news scheduling and home page order', () => {
     let titles = await homeTitles();
     expect(titles.indexOf(second)).toBeLessThan(titles.indexOf(first));
     await page.goto(`${baseUrl()}/admin/actualites`);
-    await page.getByRole('row').filter({ hasText: first }).getByRole('link', { name: /^Modifier\b/ }).click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: first })
+      .getByRole('link', { name: /^Modifier\b/ })
+      .click();
     await page.getByLabel('Position sur l’accueil').fill('1');
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await page.waitForURL(`${baseUrl()}/admin/actualites?ok=modifie`);
@@ -324,7 +344,11 @@ describe('news scheduling and home page order', () => {
     // Leave the home page as the other suites expect it (newest first).
     for (const title of [first, second, scheduled]) {
       await page.goto(`${baseUrl()}/admin/actualites`);
-      await page.getByRole('row').filter({ hasText: title }).getByRole('button', { name: /^Dépublier\b/ }).click();
+      await page
+        .getByRole('row')
+        .filter({ hasText: title })
+        .getByRole('button', { name: /^Dépublier\b/ })
+        .click();
       await page.waitForURL(`${baseUrl()}/admin/actualites?ok=depublie`);
     }
     expect(await homeTitles()).not.toContain(first);
@@ -333,6 +357,28 @@ describe('news scheduling and home page order', () => {
 });
 
 describe('accessibility of the back office (axe-core, WCAG 2.1 A/AA)', () => {
+  it('reflows at 360 px without JavaScript: no page of the administrator’s menu scrolls sideways', async () => {
+    const { context, page } = await openPage(browser, { javaScript: false, mobile: true });
+    try {
+      await loginAs(page, baseUrl(), ACCOUNTS.admin.username, ACCOUNTS.admin.password);
+      await page.waitForURL(`${baseUrl()}/admin`);
+      const paths = await page
+        .getByRole('navigation', { name: 'Menu principal' })
+        .getByRole('link')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? '').filter((href) => href.startsWith('/admin')));
+      expect(paths.length).toBeGreaterThan(20);
+      const wide: string[] = [];
+      for (const path of paths) {
+        await page.goto(`${baseUrl()}${path}`);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > 360) wide.push(`${path}: ${width} px`);
+      }
+      expect(wide).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('has no violation on any admin page, including error and preview states', async () => {
     const { page, close } = await signedIn('admin');
     const cookie = await loginHttp('admin', ip);
@@ -341,7 +387,16 @@ describe('accessibility of the back office (axe-core, WCAG 2.1 A/AA)', () => {
     expect(newsId).toBeTruthy();
     // Every back-office page the declared route table lists (later issues' pages included), and a news item.
     const paths = Object.keys(ROUTE_ACCESS).filter((p) => p.startsWith('/admin') && !p.includes(':'));
-    expect(paths).toEqual(expect.arrayContaining(['/admin', '/admin/actualites', '/admin/documents', '/admin/utilisateurs', '/admin/journal', '/admin/boite-d-envoi']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/admin',
+        '/admin/actualites',
+        '/admin/documents',
+        '/admin/utilisateurs',
+        '/admin/journal',
+        '/admin/boite-d-envoi',
+      ]),
+    );
     for (const path of [...paths, `/admin/actualites/${newsId}`]) {
       // Downloads (CSV dockets…) are not pages.
       const head = await request(path, { cookie, localAddress: ip });
